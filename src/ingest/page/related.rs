@@ -1,0 +1,102 @@
+//! The related list ("Voir plus") read entry by entry: optional caption, title, optional summary,
+//! told apart by shape since the list has no other markup.
+
+use super::same_photo;
+use crate::article::{Photo, RelatedLink};
+use crate::ingest::clean::Fingerprint;
+
+/// The related list as it is read: an entry opens on its title and may then take one summary; a
+/// caption waits for the title that follows it.
+#[derive(Default)]
+pub(super) struct RelatedList {
+    pub(super) entries: Vec<RelatedLink>,
+    /// Title of the last entry while it can still take a summary.
+    open: Option<Fingerprint>,
+    /// A caption read but not yet given to an entry, with its line.
+    photo: Option<(usize, Photo)>,
+    /// Line of the first header and how many entries existed before it.
+    header: Option<(usize, usize)>,
+}
+
+impl RelatedList {
+    pub(super) fn open_list(&mut self, line: usize) {
+        self.close();
+        self.header.get_or_insert((line, self.entries.len()));
+    }
+
+    pub(super) fn start(&mut self, title: &str) {
+        let photo = self.photo.take().map(|(_, photo)| photo);
+        self.entries.push(RelatedLink {
+            title: title.to_owned(),
+            summary: String::new(),
+            photo,
+        });
+        self.open = Some(Fingerprint::new(title));
+    }
+
+    pub(super) fn close(&mut self) {
+        self.open = None;
+    }
+
+    /// Keeps a caption for the next title; returns the line of a caption it displaces.
+    pub(super) fn photo(&mut self, line: usize, photo: Photo) -> Option<usize> {
+        self.close();
+        let previous = self.photo.replace((line, photo))?;
+        let current = &self.photo.as_ref()?.1;
+        (!same_photo(&previous.1, current)).then_some(previous.0)
+    }
+
+    /// Reads a title or summary line; returns true when it is a summary with no title to go to.
+    pub(super) fn text(&mut self, text: &str) -> bool {
+        if let Some(open) = &self.open {
+            // The title printed twice: the first copy stood where a photo would have been.
+            if open.matches(text) {
+                return false;
+            }
+            if looks_like_summary(text) {
+                if let Some(entry) = self.entries.last_mut() {
+                    entry.summary = text.to_owned();
+                }
+                self.close();
+                return false;
+            }
+        }
+        // A short line is a title even if it ends with a period; a long one cannot be.
+        if is_long(text) {
+            self.close();
+            self.photo = None;
+            return true;
+        }
+        self.start(text);
+        false
+    }
+
+    pub(super) fn finish(&mut self) -> Vec<(usize, &'static str)> {
+        let mut warnings = Vec::new();
+        if let Some((line, _)) = self.photo.take() {
+            warnings.push((line, "photo caption not attached: no title follows it"));
+        }
+        if let Some((line, before)) = self.header
+            && self.entries.len() == before
+        {
+            warnings.push((line, "Voir plus header with no entries"));
+        }
+        warnings
+    }
+}
+
+const SUMMARY_MIN_CHARS: usize = 160;
+
+/// Summaries are long or end like a sentence; titles are short and rarely end with a period.
+fn looks_like_summary(text: &str) -> bool {
+    is_long(text) || ends_like_sentence(text)
+}
+
+fn is_long(text: &str) -> bool {
+    text.len() >= SUMMARY_MIN_CHARS && text.chars().nth(SUMMARY_MIN_CHARS - 1).is_some()
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || "»\"”’)".contains(c));
+    text.ends_with('.') || text.ends_with('…')
+}

@@ -1,0 +1,205 @@
+//! The command line: pick a command, load the corpus, call into the library, map the outcome to
+//! an exit code (0 fine, 1 some file skipped or a write failed, 2 usage error or nothing loaded).
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use liseuse::inert::inert;
+use liseuse::ingest::{self, Loaded};
+use liseuse::schema::{self, Format};
+use liseuse::store::Store;
+
+/// A terminal reader for folders of scraped news pages.
+///
+/// With no PATH, opens the corpus bundled in the binary.
+#[derive(Parser)]
+#[command(name = "liseuse", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Pages (*.txt), exports (*.json, *.jsonl) or folders of them.
+    paths: Vec<PathBuf>,
+    /// Start with this article open: an id from `export`, or a title.
+    #[arg(long, value_name = "ID_OR_TITLE")]
+    open: Option<String>,
+    /// Widest text column in the reading pane, in columns.
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    measure: u16,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the whole store as JSON (schema in README).
+    Export {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+        format: FormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Report every problem found while loading (file:line: message) and a summary.
+    Check { paths: Vec<PathBuf> },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+        }) => export(&paths, format, output),
+        Some(Command::Check { paths }) => check(&paths),
+        None => read(&cli.paths, cli.open.as_deref(), cli.measure),
+    }
+}
+
+fn load(paths: &[PathBuf]) -> (Loaded, Store) {
+    let mut loaded = if paths.is_empty() {
+        ingest::load_bundled()
+    } else {
+        ingest::load_paths(paths)
+    };
+    let pages = std::mem::take(&mut loaded.pages);
+    let (store, duplicates) = Store::from_pages(pages);
+    loaded.diagnostics.extend(duplicates);
+    (loaded, store)
+}
+
+fn export(paths: &[PathBuf], format: FormatArg, output: Option<PathBuf>) -> ExitCode {
+    let (loaded, store) = load(paths);
+    print_diagnostics(&loaded);
+    if store.is_empty() {
+        eprintln!("liseuse: nothing could be loaded");
+        return ExitCode::from(2);
+    }
+    let format = match format {
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+    };
+    let written = match &output {
+        Some(path) => File::create(path)
+            .and_then(|file| schema::write_store(&store, format, &mut BufWriter::new(file))),
+        None => schema::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped reading (`liseuse export | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => ExitCode::SUCCESS,
+        Err(e) => {
+            let target = output.map_or("standard output".to_owned(), |p| p.display().to_string());
+            eprintln!("liseuse: cannot write {}: {e}", inert(&target));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let (loaded, store) = load(paths);
+    let mut out = io::stdout().lock();
+    let printed = write_diagnostics(&loaded, &mut out)
+        .and_then(|()| write_summary(&loaded, &store, &mut out));
+    if let Err(e) = printed
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("liseuse: cannot write standard output: {e}");
+        return ExitCode::from(1);
+    }
+    exit_code(&loaded, &store)
+}
+
+fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
+    let (loaded, store) = load(paths);
+    if store.is_empty() {
+        print_diagnostics(&loaded);
+        eprintln!("liseuse: nothing could be loaded");
+        return ExitCode::from(2);
+    }
+    let open = match open.map(|wanted| (wanted, store.lookup(wanted))) {
+        None => None,
+        Some((_, Some(id))) => Some(id),
+        Some((wanted, None)) => {
+            eprintln!("liseuse: no article \"{}\"", inert(wanted));
+            let closest = store.closest_titles(wanted, 5);
+            if !closest.is_empty() {
+                eprintln!("closest titles:");
+                for id in closest {
+                    eprintln!(
+                        "  {}  ({})",
+                        inert(&store.article(id).title),
+                        store.slug(id)
+                    );
+                }
+            }
+            return ExitCode::from(2);
+        }
+    };
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        // Not a terminal: there is no one to read; say what would have been opened.
+        let mut out = io::stdout().lock();
+        let _ = write_summary(&loaded, &store, &mut out);
+        return exit_code(&loaded, &store);
+    }
+    // READER-PENDING
+    let _ = (open, measure);
+    let _ = write_summary(&loaded, &store, &mut io::stdout().lock());
+    exit_code(&loaded, &store)
+}
+
+fn exit_code(loaded: &Loaded, store: &Store) -> ExitCode {
+    if store.is_empty() {
+        ExitCode::from(2)
+    } else if loaded.files_skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_diagnostics(loaded: &Loaded) {
+    let _ = write_diagnostics(loaded, &mut io::stderr().lock());
+}
+
+fn write_diagnostics(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
+    for diagnostic in &loaded.diagnostics {
+        writeln!(out, "{}", inert(&diagnostic.to_string()))?;
+    }
+    Ok(())
+}
+
+fn write_summary(loaded: &Loaded, store: &Store, out: &mut dyn Write) -> io::Result<()> {
+    let full = store.full_count();
+    let summaries = store.len() - full;
+    let links = store.link_count();
+    let to_summaries = store
+        .ids()
+        .flat_map(|id| store.targets(id))
+        .filter(|&&t| !store.article(t).is_full())
+        .count();
+    writeln!(
+        out,
+        "files: {} read, {} skipped, {} ignored (not pages)",
+        loaded.files_read, loaded.files_skipped, loaded.files_ignored
+    )?;
+    writeln!(
+        out,
+        "articles: {full} full, {summaries} summary-only ({} in all)",
+        store.len()
+    )?;
+    writeln!(
+        out,
+        "links: {links}, {to_summaries} unresolved (no full page: they lead to summary-only articles)"
+    )?;
+    writeln!(out, "warnings: {}", loaded.diagnostics.len())
+}
