@@ -4,13 +4,13 @@
 //! `Article`s → `store` (ids, title index, link resolution, backlinks) → `app` state
 //! (changed only by `update`) → `ui` (draws a frame from `&App`).
 
+pub mod app;
 pub mod article;
 pub mod fold;
 pub mod inert;
 pub mod ingest;
 pub mod schema;
 pub mod store;
-pub mod wrap;
-pub mod app;
+pub mod terminal;
 pub mod ui;
-// pub mod terminal; (enabled once the reader lands)
+pub mod wrap;

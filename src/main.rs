@@ -151,10 +151,14 @@ fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
         let _ = write_summary(&loaded, &store, &mut out);
         return exit_code(&loaded, &store);
     }
-    // READER-PENDING
-    let _ = (open, measure);
-    let _ = write_summary(&loaded, &store, &mut io::stdout().lock());
-    exit_code(&loaded, &store)
+    let options = liseuse::app::Options { open, measure };
+    match liseuse::terminal::run(store, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("liseuse: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn exit_code(loaded: &Loaded, store: &Store) -> ExitCode {

@@ -1,0 +1,66 @@
+//! Every intent the reader understands, as a closed enum: the keymap produces them, `update`
+//! consumes them, and nothing else ever changes the app. No key events here.
+
+use std::time::{Duration, Instant};
+
+use super::Pane;
+
+/// How long a typed digit waits for the next one before its link is followed: long enough to
+/// type `1`,`0` for link 10, short enough that `1` alone still feels immediate.
+pub const DIGIT_PAUSE: Duration = Duration::from_millis(700);
+
+/// How far a move goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    /// Rows, negative upwards.
+    Rows(isize),
+    /// Screenfuls, negative upwards.
+    Pages(isize),
+    Top,
+    Bottom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the list selection, or scroll the reader.
+    Move(Pane, Motion),
+    /// Select the list row with this index (a click) and give the list the keyboard.
+    Select(usize),
+    /// Open the article selected in the list.
+    OpenSelected,
+    /// Give the keyboard to a pane (showing it if it was hidden).
+    Focus(Pane),
+    /// From the reader, go to the list (showing it); from the list, put it away and read.
+    ToggleList,
+    /// Highlight the next link of the open article (wrapping around).
+    NextLink,
+    /// Highlight the previous link of the open article (wrapping around).
+    PrevLink,
+    /// Follow the highlighted link.
+    FollowHighlighted,
+    /// Follow link `n`, counted from 0 in on-screen order (a click on a link).
+    FollowLink(usize),
+    /// A digit of a link number, typed at this instant (the clock is passed in, so tests can
+    /// set it).
+    Digit(u8, Instant),
+    /// Time has reached `App::deadline()`: a waiting link number is followed.
+    Tick(Instant),
+    /// Go back to the previous visit, with its scroll and highlighted link.
+    Back,
+    /// Go forward again after going back.
+    Forward,
+    /// Open or close the help popup.
+    ToggleHelp,
+    /// Scroll the help popup.
+    ScrollHelp(Motion),
+    /// Close the popup, or forget a half-typed link number.
+    Cancel,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Leave the reader.
+    Quit,
+    /// Stop the process for the shell (Ctrl-Z); the event loop does the work.
+    Suspend,
+    /// Draw the whole screen again.
+    Redraw,
+}

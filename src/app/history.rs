@@ -1,0 +1,100 @@
+//! Browser-like history of visits: each remembers its article, scroll row and highlighted link,
+//! so going back puts the reader exactly where they were. Holds no current visit itself: the
+//! reader owns that, and hands it over on every move.
+
+use crate::store::ArticleId;
+
+/// One look at an article, as it should be restored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    pub id: ArticleId,
+    /// First wrapped row shown.
+    pub scroll: usize,
+    /// Highlighted link, counted from 0 in on-screen order.
+    pub link: Option<usize>,
+}
+
+impl Visit {
+    /// A fresh visit: top of the article, nothing highlighted.
+    pub fn new(id: ArticleId) -> Self {
+        Self {
+            id,
+            scroll: 0,
+            link: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    back: Vec<Visit>,
+    forward: Vec<Visit>,
+}
+
+impl History {
+    /// Leaving `current` for a new article: it becomes the way back, and the old forward
+    /// branch is gone, as in a browser.
+    pub fn leave(&mut self, current: Visit) {
+        self.back.push(current);
+        self.forward.clear();
+    }
+
+    /// The visit before `current`, which is kept for `forward`.
+    pub fn back(&mut self, current: Visit) -> Option<Visit> {
+        let previous = self.back.pop()?;
+        self.forward.push(current);
+        Some(previous)
+    }
+
+    /// The visit after `current`, which is kept for `back`.
+    pub fn forward(&mut self, current: Visit) -> Option<Visit> {
+        let next = self.forward.pop()?;
+        self.back.push(current);
+        Some(next)
+    }
+
+    /// How many steps back are possible.
+    pub fn depth(&self) -> usize {
+        self.back.len()
+    }
+
+    /// How many steps forward are possible.
+    pub fn ahead(&self) -> usize {
+        self.forward.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visit(n: u32, scroll: usize) -> Visit {
+        Visit {
+            id: ArticleId(n),
+            scroll,
+            link: Some(n as usize),
+        }
+    }
+
+    #[test]
+    fn back_and_forward_walk_the_same_path() {
+        let mut history = History::default();
+        history.leave(visit(0, 5));
+        history.leave(visit(1, 7));
+        assert_eq!(history.back(visit(2, 0)), Some(visit(1, 7)));
+        assert_eq!(history.back(visit(1, 7)), Some(visit(0, 5)));
+        assert_eq!(history.back(visit(0, 5)), None);
+        assert_eq!(history.forward(visit(0, 5)), Some(visit(1, 7)));
+        assert_eq!((history.depth(), history.ahead()), (1, 1));
+    }
+
+    #[test]
+    fn leaving_from_the_middle_drops_the_forward_branch() {
+        let mut history = History::default();
+        history.leave(visit(0, 0));
+        history.back(visit(1, 0));
+        history.leave(visit(0, 3));
+        assert_eq!(history.ahead(), 0);
+        assert_eq!(history.forward(visit(2, 0)), None);
+    }
+}

@@ -1,0 +1,72 @@
+//! The article list: only the rows that fit are built, one per article, marked full (`•`) or
+//! summary-only (`◦`), titles cut with `…` by display width, the selection highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::geometry::{self, Panes};
+use crate::app::{App, Pane};
+use crate::inert::inert;
+use crate::wrap::fit_width;
+
+use super::theme::Theme;
+
+pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
+    let rows = panes.list_rows;
+    if rows.is_empty() {
+        return;
+    }
+    if panes.list.width > rows.width {
+        let separator = Rect {
+            x: rows.right(),
+            width: 1,
+            ..panes.list
+        };
+        for y in separator.top()..separator.bottom() {
+            let cell = Rect {
+                y,
+                height: 1,
+                ..separator
+            };
+            frame.render_widget(Span::styled("│", theme.separator()), cell);
+        }
+    }
+    let store = app.store();
+    let (len, height) = (store.len(), usize::from(rows.height));
+    if len == 0 {
+        frame.render_widget(Span::styled("(aucun article)", theme.empty()), rows);
+        return;
+    }
+    // The window is kept by `update`; this only guards a frame drawn before a resize arrives.
+    let selected = app.selected();
+    let top = geometry::keep_in_view(app.list_top(), selected..selected + 1, height);
+    let top = geometry::clamp_top(top, len, height);
+    let title_width = usize::from(rows.width).saturating_sub(2);
+    for (y, index) in (rows.top()..rows.bottom()).zip(top..len) {
+        let Some(id) = app.row_id(index) else {
+            break;
+        };
+        let article = store.article(id);
+        let full = article.is_full();
+        let title = inert(&article.title);
+        let title_style = theme.list_title(app.current() == Some(id));
+        let line = Line::from(vec![
+            Span::styled(if full { "•" } else { "◦" }, theme.marker(full)),
+            Span::raw(" "),
+            Span::styled(fit_width(&title, title_width), title_style),
+        ]);
+        let row = Rect {
+            y,
+            height: 1,
+            ..rows
+        };
+        frame.render_widget(line, row);
+        if index == selected {
+            let focused = app.focus() == Pane::List;
+            frame
+                .buffer_mut()
+                .set_style(row, theme.selected_row(focused));
+        }
+    }
+}

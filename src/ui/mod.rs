@@ -1,0 +1,23 @@
+//! Drawing: one frame from `&App`, nothing else. `geometry` places the panes (the same function
+//! `update` uses), each pane draws only what is visible, and styles come from `theme`.
+
+pub mod help;
+pub mod list_pane;
+pub mod reader_pane;
+pub mod status_bar;
+pub mod theme;
+
+use ratatui::Frame;
+
+use crate::app::App;
+use theme::Theme;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let panes = app.panes_in(area);
+    let theme = Theme::new(app.color());
+    list_pane::draw(app, &panes, theme, frame);
+    reader_pane::draw(app, &panes, theme, frame);
+    status_bar::draw(app, &panes, theme, frame);
+    help::draw(app, area, theme, frame);
+}

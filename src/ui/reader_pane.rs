@@ -1,0 +1,94 @@
+//! The reading pane: the visible slice of the open article's wrapped lines (links included:
+//! "Voir plus" and "Cité par" scroll with the text, numbered as the keys count them), in a
+//! centred column, with a scrollbar on the right edge.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use crate::app::App;
+use crate::app::geometry::Panes;
+use crate::wrap::LineKind;
+
+use super::theme::Theme;
+
+pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
+    let text = panes.text;
+    if text.is_empty() {
+        return;
+    }
+    let (Some(view), Some(wrapped)) = (app.view(), app.wrapped()) else {
+        if app.store().is_empty() {
+            frame.render_widget(Span::styled("Aucun article chargé.", theme.empty()), text);
+        }
+        return;
+    };
+    let height = usize::from(text.height);
+    let shown = wrapped.lines.iter().skip(view.scroll).take(height);
+    for (y, line) in (text.top()..text.bottom()).zip(shown) {
+        let highlighted = matches!(line.kind, LineKind::Link(n) if view.link == Some(n));
+        let style = theme.line(line.kind, highlighted);
+        frame.render_widget(
+            Span::styled(line.text.as_str(), style),
+            Rect {
+                y,
+                height: 1,
+                ..text
+            },
+        );
+    }
+    if panes.reader.width >= 4 {
+        let column = Rect {
+            x: panes.reader.right() - 1,
+            width: 1,
+            ..panes.reader
+        };
+        scrollbar(view.scroll, wrapped.lines.len(), column, theme, frame);
+    }
+}
+
+/// A track with a thumb whose size is the share of the article in view and whose place is
+/// the scroll position; nothing when everything fits.
+fn scrollbar(top: usize, rows: usize, column: Rect, theme: Theme, frame: &mut Frame) {
+    let height = usize::from(column.height);
+    if rows <= height || height == 0 {
+        return;
+    }
+    let (thumb_start, thumb_len) = thumb(top, rows, height);
+    for (i, y) in (column.top()..column.bottom()).enumerate() {
+        let cell = Rect {
+            y,
+            height: 1,
+            ..column
+        };
+        let (symbol, style) = if (thumb_start..thumb_start + thumb_len).contains(&i) {
+            ("┃", theme.scrollbar_thumb())
+        } else {
+            ("│", theme.scrollbar_track())
+        };
+        frame.render_widget(Span::styled(symbol, style), cell);
+    }
+}
+
+/// First row and length of the thumb for a view `height` tall at `top` over `rows` rows
+/// (`rows > height`): it touches the bottom exactly when the end is in view.
+fn thumb(top: usize, rows: usize, height: usize) -> (usize, usize) {
+    let len = (height * height / rows).clamp(1, height);
+    let max_top = rows - height;
+    let start = (top.min(max_top) * (height - len)).div_ceil(max_top);
+    (start, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thumb;
+
+    #[test]
+    fn the_thumb_spans_the_track_from_top_to_bottom() {
+        assert_eq!(thumb(0, 100, 10), (0, 1));
+        assert_eq!(thumb(90, 100, 10), (9, 1));
+        assert_eq!(thumb(0, 20, 10), (0, 5));
+        assert_eq!(thumb(10, 20, 10), (5, 5));
+        assert_eq!(thumb(1, 20, 10), (1, 5));
+    }
+}
