@@ -2,15 +2,16 @@
 //! inert and tagged by role, with the row where each link starts. Pure: no terminal, no state;
 //! the app caches the result per (article, width) and the ui only slices it.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use textwrap::Options;
-use unicode_width::UnicodeWidthStr;
-
 use crate::article::{Article, Photo};
-use crate::inert::inert;
+use crate::fold::fold_compact;
 use crate::store::{ArticleId, Store};
+
+mod typography;
+
+pub use typography::{display_width, fit_width};
+use typography::{finish_line, options, screen_text};
 
 pub const VOIR_PLUS: &str = "Voir plus";
 pub const CITE_PAR: &str = "Cité par";
@@ -92,8 +93,10 @@ pub fn wrap_article(store: &Store, id: ArticleId, width: u16) -> WrappedArticle 
         out.text(LineKind::Caption, &caption(photo));
     }
     out.blank();
-    out.text(LineKind::Lead, &article.lead);
-    out.blank();
+    if !lead_repeats_first_paragraph(article) {
+        out.text(LineKind::Lead, &article.lead);
+        out.blank();
+    }
     if !article.is_full() {
         out.text(LineKind::Notice, SUMMARY_ONLY);
         out.blank();
@@ -146,8 +149,8 @@ fn meta(article: &Article) -> String {
 fn caption(photo: &Photo) -> String {
     match (photo.caption.trim(), photo.credit.trim()) {
         (caption, "") => caption.to_owned(),
-        ("", credit) => format!("Photo : {credit}"),
-        (caption, credit) => format!("{caption} (Photo : {credit})"),
+        ("", credit) => format!("Photo\u{A0}: {credit}"),
+        (caption, credit) => format!("{caption} (Photo\u{A0}: {credit})"),
     }
 }
 
@@ -183,12 +186,12 @@ impl Builder {
     }
 
     fn text(&mut self, kind: LineKind, text: &str) {
-        let text = inert(text);
+        let text = screen_text(text);
         if text.trim().is_empty() {
             return;
         }
-        for line in textwrap::wrap(&text, self.width) {
-            self.push(kind, line);
+        for line in textwrap::wrap(&text, options(self.width)) {
+            self.push(kind, finish_line(&line));
         }
     }
 
@@ -208,19 +211,19 @@ impl Builder {
         } else {
             String::new()
         };
-        let text = format!("{label}{}", inert(title));
+        let text = format!("{label}{}", screen_text(title));
         self.link_rows.push(self.lines.len());
-        let options = Options::new(self.width).subsequent_indent(&indent);
-        for line in textwrap::wrap(&text, options) {
-            self.push(LineKind::Link(n), line);
+        for line in textwrap::wrap(&text, options(self.width).subsequent_indent(&indent)) {
+            self.push(LineKind::Link(n), finish_line(&line));
         }
         let room = self.width - indent.len();
-        let summary = inert(summary);
+        let summary = screen_text(summary);
         if room >= 2 && !summary.trim().is_empty() {
             // One cell is kept for the ellipsis that says the summary goes on.
-            let mut rows = textwrap::wrap(&summary, room - 1).into_iter();
+            let mut rows = textwrap::wrap(&summary, options(room - 1)).into_iter();
             if let Some(first) = rows.next() {
                 let more = if rows.next().is_some() { "…" } else { "" };
+                let first = finish_line(&first);
                 self.push(LineKind::LinkSummary(n), format!("{indent}{first}{more}"));
             }
         }
@@ -228,32 +231,15 @@ impl Builder {
     }
 }
 
-/// Display width in terminal cells (wide characters count two, combining marks none).
-pub fn display_width(text: &str) -> usize {
-    text.width()
-}
-
-/// `text` cut to at most `max` cells, ending with `…` when something was cut.
-pub fn fit_width(text: &str, max: usize) -> Cow<'_, str> {
-    if display_width(text) <= max {
-        return Cow::Borrowed(text);
-    }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    // Measured on the growing prefix rather than char by char, so sequences whose width is not
-    // the sum of their parts (emoji with a presentation selector) are counted as the terminal
-    // will show them.
-    let budget = max - 1;
-    let mut end = 0;
-    for (at, c) in text.char_indices() {
-        let next = at + c.len_utf8();
-        if display_width(&text[..next]) > budget {
-            break;
-        }
-        end = next;
-    }
-    Cow::Owned(format!("{}…", &text[..end]))
+/// The page's lead is often its first paragraph again (the dateline removed): show it once, as
+/// the paragraph, which is the fuller of the two.
+fn lead_repeats_first_paragraph(article: &Article) -> bool {
+    let lead = fold_compact(&article.lead);
+    !lead.is_empty()
+        && article
+            .paragraphs
+            .first()
+            .is_some_and(|first| fold_compact(first).starts_with(&lead))
 }
 
 #[cfg(test)]

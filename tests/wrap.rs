@@ -1,0 +1,167 @@
+//! Typography in the reading pane: no break at a no-break space, no line wider than the column
+//! (by display width), soft hyphens, space runs, `ᵉ`, and the lead shown once.
+
+use liseuse::article::Article;
+use liseuse::ingest;
+use liseuse::store::{ArticleId, Store};
+use liseuse::wrap::{LineKind, display_width, wrap_article};
+
+fn bundled() -> Store {
+    Store::from_pages(ingest::load_bundled().pages).0
+}
+
+fn one(article: Article) -> Store {
+    Store::from_pages(vec![article]).0
+}
+
+const NO_BREAK: [char; 2] = ['\u{A0}', '\u{202F}'];
+
+/// Every group of words joined by no-break spaces, as it stands in the text.
+fn joined_groups(text: &str) -> Vec<&str> {
+    text.split(' ')
+        .filter(|group| group.contains(NO_BREAK))
+        .collect()
+}
+
+#[test]
+fn no_line_is_wider_than_the_column_and_none_breaks_at_a_no_break_space() {
+    let store = bundled();
+    let mut checked = 0;
+    for id in store.ids() {
+        for width in 20..=100u16 {
+            let wrapped = wrap_article(&store, id, width);
+            let text: String = wrapped
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for line in &wrapped.lines {
+                assert!(
+                    display_width(&line.text) <= usize::from(width),
+                    "{width}: {:?}",
+                    line.text
+                );
+                assert!(!line.text.ends_with(NO_BREAK), "{width}: {:?}", line.text);
+            }
+            let article = store.article(id);
+            for paragraph in article.paragraphs.iter().chain([&article.lead]) {
+                for group in joined_groups(paragraph) {
+                    if display_width(group) < usize::from(width) - 4 {
+                        assert!(text.contains(group), "{width}: {group:?} was broken");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "the samples hold no-break spaces to check");
+}
+
+#[test]
+fn french_spacing_holds_together() {
+    let mut article = Article::new("Titre");
+    article.paragraphs = vec![
+        "Il a dit\u{A0}: «\u{A0}Vietnam\u{A0}–\u{A0}Laos\u{A0}» ; c’est la 26ᵉ\u{202F}session. "
+            .repeat(3),
+    ];
+    let store = one(article);
+    for width in 30..=60 {
+        let wrapped = wrap_article(&store, ArticleId(0), width);
+        let body: Vec<&str> = wrapped
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            body.iter().all(|l| !l.starts_with(['»', ':', ';'])),
+            "{body:?}"
+        );
+        assert!(
+            body.iter()
+                .any(|l| l.contains("«\u{A0}Vietnam\u{A0}–\u{A0}Laos\u{A0}»")),
+            "{width}: {body:?}"
+        );
+        assert!(body.iter().any(|l| l.contains("26ᵉ\u{202F}session.")));
+    }
+}
+
+#[test]
+fn soft_hyphens_break_with_a_hyphen_or_show_nothing() {
+    let mut article = Article::new("Titre");
+    article.paragraphs = vec!["les anticon\u{AD}stitution\u{AD}nellement longs".into()];
+    let store = one(article);
+    let body = |width| {
+        wrap_article(&store, ArticleId(0), width)
+            .lines
+            .into_iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(body(60), ["les anticonstitutionnellement longs"]);
+    let narrow = body(20);
+    assert!(narrow.iter().all(|l| !l.contains('\u{AD}')), "{narrow:?}");
+    assert!(
+        narrow
+            .iter()
+            .any(|l| l.ends_with("anticon-") || l.ends_with("stitution-")),
+        "{narrow:?}"
+    );
+    assert_eq!(
+        narrow.concat().replace('-', "").replace(' ', ""),
+        "lesanticonstitutionnellementlongs"
+    );
+}
+
+#[test]
+fn runs_of_spaces_collapse() {
+    let mut article = Article::new("Titre");
+    article.paragraphs = vec!["un    deux \u{A0}  trois".into()];
+    let store = one(article);
+    let wrapped = wrap_article(&store, ArticleId(0), 80);
+    assert!(
+        wrapped.lines.iter().any(|l| l.text == "un deux\u{A0}trois"),
+        "{:?}",
+        wrapped.lines
+    );
+}
+
+#[test]
+fn a_lead_that_repeats_the_first_paragraph_is_shown_once() {
+    let store = bundled();
+    let kirghiz = store
+        .find_title("Le Vietnam attache de l'importance à son amitié avec le Kirghizistan")
+        .unwrap();
+    let wrapped = wrap_article(&store, kirghiz, 80);
+    let count = wrapped
+        .lines
+        .iter()
+        .filter(|l| l.text.starts_with("Le Vietnam accorde de l’importance"))
+        .count();
+    assert_eq!(count, 1);
+    assert!(wrapped.lines.iter().all(|l| l.kind != LineKind::Lead));
+
+    // The Cuba lead differs from its first paragraph ("2021", glued words): both stay.
+    let cuba = ArticleId(0);
+    let wrapped = wrap_article(&store, cuba, 80);
+    assert!(wrapped.lines.iter().any(|l| l.kind == LineKind::Lead));
+}
+
+#[test]
+fn captions_show_the_credit_apart_and_no_marker() {
+    let store = bundled();
+    let wrapped = wrap_article(&store, ArticleId(0), 120);
+    let captions: Vec<&str> = wrapped
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Caption)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        captions,
+        ["Le vice-ministre des Affaires étrangères Dang Hoang Giang. (Photo\u{A0}: VNA)"]
+    );
+    assert!(wrapped.lines.iter().all(|l| !l.text.contains("ảnh")));
+}
