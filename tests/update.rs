@@ -378,3 +378,43 @@ fn an_empty_store_is_fine_until_pages_arrive() {
     add_pages(&mut app, liseuse::ingest::load_bundled().pages);
     assert_eq!(app.current(), app.row_id(0));
 }
+
+fn shown(app: &App) -> String {
+    let wrapped = app.wrapped().expect("the open article is wrapped");
+    wrapped
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn r_toggles_the_text_as_scraped_and_back_keeping_the_place() {
+    let mut app = open_at(CUBA);
+    update(&mut app, Move(Pane::Reader, Motion::Rows(5)));
+    let scroll = view(&app).scroll;
+    let repaired = shown(&app);
+    assert!(!repaired.contains("Phuceffectuera"), "the text is repaired");
+
+    let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+    let action = action_for_key(&app, r).expect("r is bound");
+    assert!(update(&mut app, action));
+    assert!(app.raw());
+    assert!(
+        shown(&app).contains("Phuceffectuera"),
+        "the raw text is shown"
+    );
+    assert_eq!(view(&app).scroll, scroll);
+
+    // The preference holds across articles, like a `less` option.
+    update(&mut app, FollowLink(2));
+    assert!(app.raw());
+    update(&mut app, Back);
+    assert!(shown(&app).contains("Phuceffectuera"));
+
+    let action = action_for_key(&app, r).unwrap();
+    update(&mut app, action);
+    assert!(!app.raw());
+    assert_eq!(shown(&app), repaired);
+}

@@ -29,7 +29,7 @@ fn no_line_is_wider_than_the_column_and_none_breaks_at_a_no_break_space() {
     let mut checked = 0;
     for id in store.ids() {
         for width in 20..=100u16 {
-            let wrapped = wrap_article(&store, id, width);
+            let wrapped = wrap_article(&store, id, width, false);
             let text: String = wrapped
                 .lines
                 .iter()
@@ -67,7 +67,7 @@ fn french_spacing_holds_together() {
     ];
     let store = one(article);
     for width in 30..=60 {
-        let wrapped = wrap_article(&store, ArticleId(0), width);
+        let wrapped = wrap_article(&store, ArticleId(0), width, false);
         let body: Vec<&str> = wrapped
             .lines
             .iter()
@@ -93,7 +93,7 @@ fn soft_hyphens_break_with_a_hyphen_or_show_nothing() {
     article.paragraphs = vec!["les anticon\u{AD}stitution\u{AD}nellement longs".into()];
     let store = one(article);
     let body = |width| {
-        wrap_article(&store, ArticleId(0), width)
+        wrap_article(&store, ArticleId(0), width, false)
             .lines
             .into_iter()
             .filter(|l| l.kind == LineKind::Body)
@@ -120,7 +120,7 @@ fn runs_of_spaces_collapse() {
     let mut article = Article::new("Titre");
     article.paragraphs = vec!["un    deux \u{A0}  trois".into()];
     let store = one(article);
-    let wrapped = wrap_article(&store, ArticleId(0), 80);
+    let wrapped = wrap_article(&store, ArticleId(0), 80, false);
     assert!(
         wrapped.lines.iter().any(|l| l.text == "un deux\u{A0}trois"),
         "{:?}",
@@ -134,7 +134,7 @@ fn a_lead_that_repeats_the_first_paragraph_is_shown_once() {
     let kirghiz = store
         .find_title("Le Vietnam attache de l'importance à son amitié avec le Kirghizistan")
         .unwrap();
-    let wrapped = wrap_article(&store, kirghiz, 80);
+    let wrapped = wrap_article(&store, kirghiz, 80, false);
     let count = wrapped
         .lines
         .iter()
@@ -145,14 +145,14 @@ fn a_lead_that_repeats_the_first_paragraph_is_shown_once() {
 
     // The Cuba lead differs from its first paragraph ("2021", glued words): both stay.
     let cuba = ArticleId(0);
-    let wrapped = wrap_article(&store, cuba, 80);
+    let wrapped = wrap_article(&store, cuba, 80, false);
     assert!(wrapped.lines.iter().any(|l| l.kind == LineKind::Lead));
 }
 
 #[test]
 fn captions_show_the_credit_apart_and_no_marker() {
     let store = bundled();
-    let wrapped = wrap_article(&store, ArticleId(0), 120);
+    let wrapped = wrap_article(&store, ArticleId(0), 120, false);
     let captions: Vec<&str> = wrapped
         .lines
         .iter()

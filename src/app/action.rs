@@ -32,6 +32,8 @@ pub enum Action {
     Focus(Pane),
     /// From the reader, go to the list (showing it); from the list, put it away and read.
     ToggleList,
+    /// Show the paragraphs as scraped (glued words and all), or repaired again.
+    ToggleRaw,
     /// Highlight the next link of the open article (wrapping around).
     NextLink,
     /// Highlight the previous link of the open article (wrapping around).

@@ -75,13 +75,16 @@ pub fn panes(area: Rect, list_open: bool, focus: Pane, measure: u16) -> Panes {
     }
 }
 
-/// One blank column on the left, the scrollbar on the right, and the text centred between,
-/// at most `measure` wide. A pane too thin for margins gives its whole width to the text.
+/// A blank column on each side, the scrollbar at the right edge, and the text centred
+/// between, at most `measure` wide: text never touches a border. A thinner pane keeps only the
+/// left margin and the scrollbar, and one thinner still gives its whole width to the text.
 fn text_column(reader: Rect, measure: u16) -> Rect {
     if reader.is_empty() {
         return Rect::default();
     }
-    let (x, inner) = if reader.width >= 4 {
+    let (x, inner) = if reader.width >= 12 {
+        (reader.x + 1, reader.width - 3)
+    } else if reader.width >= 4 {
         (reader.x + 1, reader.width - 2)
     } else {
         (reader.x, reader.width)
@@ -177,7 +180,7 @@ mod tests {
         assert_eq!(p.list, Rect::new(0, 0, 40, 39));
         assert_eq!(p.list_rows.width, 39);
         assert_eq!(p.reader, Rect::new(40, 0, 80, 39));
-        assert_eq!(p.text, Rect::new(50, 0, 60, 39));
+        assert_eq!(p.text, Rect::new(49, 0, 60, 39));
         assert_eq!(p.status, Rect::new(0, 39, 120, 1));
     }
 
@@ -189,7 +192,7 @@ mod tests {
             (40, 40, 0)
         );
         let reader = panes(Rect::new(0, 0, 40, 12), true, Pane::Reader, 80);
-        assert_eq!((reader.list.width, reader.text.width), (0, 38));
+        assert_eq!((reader.list.width, reader.text.width), (0, 37));
     }
 
     #[test]

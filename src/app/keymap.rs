@@ -177,6 +177,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes,    &[ch('q')],                    Quit,                      "quitter"),
     bind(Panes,    &[ch('?')],                    Action::ToggleHelp,        "aide"),
     bind(Panes,    &[ch('t')],                    Action::ToggleList,        "aller à la liste ; depuis la liste, la ranger"),
+    bind(Panes,    &[ch('r')],                    Action::ToggleRaw,         "texte tel que récupéré / texte réparé"),
     bind(Panes,    &[BACKSPACE, LEFT, ch('h')],   Back,                      "revenir en arrière (article, position, lien)"),
     bind(Panes,    &[ch('L'), ALT_RIGHT],         Forward,                   "avancer de nouveau"),
     Binding { scope: Panes, keys: &[Key::Digits], does: Does::Digit,

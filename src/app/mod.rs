@@ -189,6 +189,11 @@ impl App {
     }
 
     /// The open article wrapped for the current text column, once `update` has wrapped it.
+    /// Whether paragraphs are shown as scraped rather than repaired.
+    pub fn raw(&self) -> bool {
+        self.reader.raw()
+    }
+
     pub fn wrapped(&self) -> Option<&WrappedArticle> {
         self.reader.wrapped(self.panes().text.width)
     }

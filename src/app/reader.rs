@@ -14,6 +14,9 @@ const CACHE_SIZE: usize = 8;
 #[derive(Debug, Default)]
 pub struct Reader {
     pub(super) view: Option<Visit>,
+    /// Show paragraphs as scraped rather than repaired (a reading preference, kept across
+    /// articles like `less` options).
+    pub(super) raw: bool,
     /// Most recently used last.
     cache: Vec<(Stamp, WrappedArticle)>,
 }
@@ -39,12 +42,17 @@ impl Reader {
     pub fn showing(view: Option<Visit>) -> Self {
         Self {
             view,
+            raw: false,
             cache: Vec::new(),
         }
     }
 
     pub fn view(&self) -> Option<Visit> {
         self.view
+    }
+
+    pub fn raw(&self) -> bool {
+        self.raw
     }
 
     /// The open article wrapped at `width`, if `update` has wrapped it.
@@ -54,7 +62,7 @@ impl Reader {
             .iter()
             .rev()
             .map(|(_, wrapped)| wrapped)
-            .find(|w| w.id == id && w.width == width)
+            .find(|w| w.id == id && w.width == width && w.raw == self.raw)
     }
 
     /// Makes sure the open article is wrapped at `width`.
@@ -66,10 +74,13 @@ impl Reader {
         let found = self
             .cache
             .iter()
-            .position(|(_, w)| w.id == id && w.width == width);
+            .position(|(_, w)| w.id == id && w.width == width && w.raw == self.raw);
         let entry = match found {
             Some(at) => self.cache.remove(at),
-            None => (Stamp::of(store, id), wrap_article(store, id, width)),
+            None => (
+                Stamp::of(store, id),
+                wrap_article(store, id, width, self.raw),
+            ),
         };
         self.cache.push(entry);
         if self.cache.len() > CACHE_SIZE {

@@ -56,6 +56,7 @@ struct Seen {
     list_top: usize,
     view: Option<Visit>,
     history: (usize, usize),
+    raw: bool,
     pending: Option<PendingLink>,
     message: Option<String>,
     articles: usize,
@@ -73,6 +74,7 @@ impl Seen {
             selected: app.selected,
             list_top: app.list_top,
             view: app.reader.view,
+            raw: app.reader.raw,
             history: app.history_depth(),
             pending: app.pending,
             message: app.message.clone(),
@@ -133,6 +135,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::Focus(pane) => focus(app, pane),
         Action::ToggleList => toggle_list(app),
+        Action::ToggleRaw => app.reader.raw = !app.reader.raw,
         Action::NextLink => highlight(app, 1),
         Action::PrevLink => highlight(app, -1),
         Action::FollowHighlighted => match app.reader.view.and_then(|v| v.link) {

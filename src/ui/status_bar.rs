@@ -89,6 +89,10 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
     };
     long.push(format!("historique {back}{ahead}"));
     short.push(format!("hist. {back}{ahead}"));
+    if app.raw() {
+        long.push("texte brut".to_owned());
+        short.push("brut".to_owned());
+    }
     let remark = match (app.pending_link(), app.message()) {
         (Some(pending), _) => Some(format!("lien {}…", pending.number)),
         (None, Some(message)) => Some(message.to_owned()),

@@ -55,6 +55,8 @@ pub struct WrappedLine {
 pub struct WrappedArticle {
     pub id: ArticleId,
     pub width: u16,
+    /// Laid out from the paragraphs as scraped, not as repaired.
+    pub raw: bool,
     pub lines: Vec<WrappedLine>,
     /// First row of each link, indexed like `links()`.
     pub link_rows: Vec<usize>,
@@ -78,8 +80,9 @@ pub fn links(store: &Store, id: ArticleId) -> impl Iterator<Item = ArticleId> + 
     store.targets(id).iter().chain(store.cited_by(id)).copied()
 }
 
-/// Lays out article `id` for a column `width` cells wide (at least 1).
-pub fn wrap_article(store: &Store, id: ArticleId, width: u16) -> WrappedArticle {
+/// Lays out article `id` for a column `width` cells wide (at least 1), from its repaired
+/// paragraphs or, with `raw`, from the paragraphs as scraped.
+pub fn wrap_article(store: &Store, id: ArticleId, width: u16, raw: bool) -> WrappedArticle {
     let article = store.article(id);
     let mut out = Builder {
         width: usize::from(width.max(1)),
@@ -101,7 +104,13 @@ pub fn wrap_article(store: &Store, id: ArticleId, width: u16) -> WrappedArticle 
         out.text(LineKind::Notice, SUMMARY_ONLY);
         out.blank();
     }
-    for paragraph in article.paragraphs.iter().chain(&article.signoff) {
+    // An article read from an export made before raw text was kept has only `paragraphs`.
+    let paragraphs = if raw && !article.raw_paragraphs.is_empty() {
+        &article.raw_paragraphs
+    } else {
+        &article.paragraphs
+    };
+    for paragraph in paragraphs.iter().chain(&article.signoff) {
         out.text(LineKind::Body, paragraph);
         out.blank();
     }
@@ -125,6 +134,7 @@ pub fn wrap_article(store: &Store, id: ArticleId, width: u16) -> WrappedArticle 
     WrappedArticle {
         id,
         width: width.max(1),
+        raw,
         lines: out.lines,
         link_rows: out.link_rows,
     }
@@ -265,7 +275,7 @@ mod tests {
     #[test]
     fn lines_never_exceed_the_width_and_links_are_numbered() {
         let store = store();
-        let wrapped = wrap_article(&store, ArticleId(0), 20);
+        let wrapped = wrap_article(&store, ArticleId(0), 20, false);
         assert!(wrapped.lines.iter().all(|l| display_width(&l.text) <= 20));
         assert_eq!(wrapped.link_rows.len(), 3);
         let first = &wrapped.lines[wrapped.link_rows[0]];
@@ -281,7 +291,7 @@ mod tests {
         let store = store();
         let stub = ArticleId(1);
         assert_eq!(store.article(stub).kind, Kind::Summary);
-        let wrapped = wrap_article(&store, stub, 80);
+        let wrapped = wrap_article(&store, stub, 80, false);
         assert!(wrapped.lines.iter().any(|l| l.text == SUMMARY_ONLY));
         assert!(wrapped.lines.iter().any(|l| l.text == CITE_PAR));
         assert_eq!(links(&store, stub).collect::<Vec<_>>(), [ArticleId(0)]);
@@ -292,7 +302,7 @@ mod tests {
     fn width_zero_and_one_do_not_panic() {
         let store = store();
         for width in [0, 1, 2, 3] {
-            let wrapped = wrap_article(&store, ArticleId(0), width);
+            let wrapped = wrap_article(&store, ArticleId(0), width, false);
             assert_eq!(wrapped.link_rows.len(), 3);
         }
     }
@@ -302,7 +312,7 @@ mod tests {
         let mut page = Article::new("Titre\u{1b}[2J");
         page.paragraphs = vec!["a\u{7}b".into()];
         let store = Store::from_pages(vec![page]).0;
-        let wrapped = wrap_article(&store, ArticleId(0), 40);
+        let wrapped = wrap_article(&store, ArticleId(0), 40, false);
         assert!(
             wrapped
                 .lines
