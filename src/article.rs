@@ -44,7 +44,11 @@ pub struct Article {
     pub lead: String,
     pub dateline: Option<Dateline>,
     pub photos: Vec<Photo>,
+    /// Body text, with glued words repaired when the page was read from a scraped file.
     pub paragraphs: Vec<String>,
+    /// The paragraphs exactly as the parser found them, before any repair (empty for a summary,
+    /// and for a page from an export made before repairs, whose `paragraphs` are raw).
+    pub raw_paragraphs: Vec<String>,
     pub signoff: Option<String>,
     pub related: Vec<RelatedLink>,
     /// Files this page was read from (several when the same page was found twice).
@@ -63,6 +67,7 @@ impl Article {
             dateline: None,
             photos: Vec::new(),
             paragraphs: Vec::new(),
+            raw_paragraphs: Vec::new(),
             signoff: None,
             related: Vec::new(),
             sources: Vec::new(),

@@ -25,6 +25,11 @@ pub struct Record {
     pub dateline: Option<Dateline>,
     pub photos: Vec<Photo>,
     pub paragraphs: Vec<String>,
+    /// The paragraphs before glued words were repaired. Empty in exports made before the
+    /// repair existed, whose `paragraphs` are the raw text; kept empty on load, so that any
+    /// export loads and exports again to the same bytes.
+    #[serde(default)]
+    pub raw_paragraphs: Vec<String>,
     pub signoff: Option<String>,
     pub related: Vec<RelatedRecord>,
     #[serde(default)]
@@ -75,6 +80,7 @@ impl Record {
             dateline: article.dateline.clone(),
             photos: article.photos.clone(),
             paragraphs: article.paragraphs.clone(),
+            raw_paragraphs: article.raw_paragraphs.clone(),
             signoff: article.signoff.clone(),
             related,
             cited_by: store
@@ -88,6 +94,8 @@ impl Record {
     }
 
     /// Back to a page for the store; ids, targets and backlinks are the store's to recompute.
+    /// The text is taken as exported: an exported page was repaired when it was first read,
+    /// and is not repaired again.
     pub fn into_article(self) -> Article {
         Article {
             kind: self.kind,
@@ -96,6 +104,7 @@ impl Record {
             dateline: self.dateline,
             photos: self.photos,
             paragraphs: self.paragraphs,
+            raw_paragraphs: self.raw_paragraphs,
             signoff: self.signoff,
             related: self
                 .related

@@ -31,6 +31,10 @@ pub struct Store {
     cited_by: Vec<Vec<ArticleId>>,
     by_title: HashMap<String, ArticleId>,
     by_slug: HashMap<String, ArticleId>,
+    /// For each slug given more than once, the next suffix to try: without it, titles that all
+    /// slug alike (ideograms, long shared openings) would each scan every suffix taken before
+    /// them, quadratic in their number.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Store {
@@ -105,15 +109,21 @@ impl Store {
         id
     }
 
-    fn unique_slug(&self, title: &str) -> String {
+    /// The title's slug, or with the smallest free suffix `-2`, `-3`… Slugs are never given
+    /// back, so every suffix below `next_suffix` is still taken and the search starts there.
+    fn unique_slug(&mut self, title: &str) -> String {
         let base = slug(title);
         if !self.by_slug.contains_key(&base) {
             return base;
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !self.by_slug.contains_key(candidate))
-            .expect("an unbounded range always yields a free slug")
+        let next = self.next_suffix.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{next}");
+            *next += 1;
+            if !self.by_slug.contains_key(&candidate) {
+                return candidate;
+            }
+        }
     }
 
     /// Points every related entry of `id` at an article, creating summary-only ones as needed,
@@ -224,4 +234,27 @@ impl Store {
 /// between pages (`Vietnam–Laos`, `Vietnam – Laos`, words glued at line breaks).
 fn title_key(title: &str) -> String {
     fold_compact(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_are_the_smallest_free_ones_in_load_order() {
+        let titles = ["« ! »", "Article 3", "漢", "字", "Article", "Article 2"];
+        let (store, _) = Store::from_pages(titles.into_iter().map(Article::new).collect());
+        let slugs: Vec<&str> = store.ids().map(|id| store.slug(id)).collect();
+        assert_eq!(
+            slugs,
+            [
+                "article",
+                "article-3",
+                "article-2",
+                "article-4",
+                "article-5",
+                "article-2-2"
+            ]
+        );
+    }
 }

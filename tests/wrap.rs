@@ -110,7 +110,7 @@ fn soft_hyphens_break_with_a_hyphen_or_show_nothing() {
         "{narrow:?}"
     );
     assert_eq!(
-        narrow.concat().replace('-', "").replace(' ', ""),
+        narrow.concat().replace(['-', ' '], ""),
         "lesanticonstitutionnellementlongs"
     );
 }

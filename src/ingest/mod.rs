@@ -4,6 +4,7 @@
 pub mod clean;
 pub mod diagnostic;
 pub mod page;
+pub mod repair;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -168,7 +169,8 @@ fn load_page(text: &str, source: &str, loaded: &mut Loaded) -> bool {
     let parsed = page::parse_page(text, source);
     loaded.diagnostics.extend(parsed.diagnostics);
     match parsed.article {
-        Some(article) => {
+        Some(mut article) => {
+            repair::repair_page(&mut article);
             loaded.pages.push(article);
             true
         }

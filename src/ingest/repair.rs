@@ -1,0 +1,157 @@
+//! Glued words: where a scraped page lost a line break, two words run together
+//! (`Phuceffectuera`, `lapandémie`, `amis,a`). This module finds those places and puts one ASCII
+//! space back, touching no other character. It is pure: a word list plus the page's own text
+//! in, repaired text out. Precision comes first: a token is split only on evidence beyond "both
+//! halves are words" (see `rules` and the README's "Glued words").
+
+mod evidence;
+mod lexicon;
+mod morph;
+mod rules;
+mod scan;
+
+pub use evidence::Evidence;
+pub use lexicon::{Lexicon, fold_word};
+pub use rules::Rule;
+
+use crate::article::Article;
+use rules::Judge;
+
+/// One repair: a space goes in at byte offset `at` of the paragraph, for `rule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub at: usize,
+    pub rule: Rule,
+}
+
+impl Split {
+    pub fn new(at: usize, rule: Rule) -> Self {
+        Self { at, rule }
+    }
+}
+
+/// A word list and one page's evidence, ready to repair that page's paragraphs.
+#[derive(Debug, Clone)]
+pub struct Repairer<'a> {
+    lexicon: &'a Lexicon,
+    evidence: Evidence,
+}
+
+impl<'a> Repairer<'a> {
+    pub fn new(lexicon: &'a Lexicon, evidence: Evidence) -> Self {
+        Self { lexicon, evidence }
+    }
+
+    /// Where `text` needs spaces, in order, each with its rule.
+    pub fn splits(&self, text: &str) -> Vec<Split> {
+        let judge = Judge {
+            lexicon: self.lexicon,
+            evidence: &self.evidence,
+        };
+        scan::splits(&judge, text)
+    }
+
+    /// `text` with a space inserted at every glue found; every other character is kept.
+    pub fn repair_paragraph(&self, text: &str) -> String {
+        apply(text, &self.splits(text))
+    }
+}
+
+impl Repairer<'static> {
+    /// The bundled word list and the evidence of `texts` (one page, or one batch of pages).
+    pub fn for_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+        Self::new(Lexicon::bundled(), Evidence::from_texts(texts))
+    }
+}
+
+/// `text` with a space at each split (offsets in order, on character boundaries).
+pub fn apply(text: &str, splits: &[Split]) -> String {
+    let mut out = String::with_capacity(text.len() + splits.len());
+    let mut from = 0;
+    for split in splits {
+        if split.at < from || !text.is_char_boundary(split.at) {
+            continue;
+        }
+        out.push_str(&text[from..split.at]);
+        out.push(' ');
+        from = split.at;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Repairs a freshly parsed page: `raw_paragraphs` keeps the paragraphs as parsed, and
+/// `paragraphs` gets the repaired text. The evidence is the whole page (title, lead, captions,
+/// paragraphs, "Voir plus" entries). The lead is left as printed: it is the page's cleanest
+/// text and the best evidence, and it has no raw twin in the export.
+pub fn repair_page(article: &mut Article) {
+    let repairer = Repairer::for_texts(page_texts(article));
+    let repaired = article
+        .paragraphs
+        .iter()
+        .map(|p| repairer.repair_paragraph(p))
+        .collect();
+    article.raw_paragraphs = std::mem::replace(&mut article.paragraphs, repaired);
+}
+
+fn page_texts(article: &Article) -> impl Iterator<Item = &str> {
+    let captions = article.photos.iter().map(|p| p.caption.as_str());
+    let related = article.related.iter().flat_map(|link| {
+        [link.title.as_str(), link.summary.as_str()]
+            .into_iter()
+            .chain(link.photo.iter().map(|p| p.caption.as_str()))
+    });
+    [article.title.as_str(), article.lead.as_str()]
+        .into_iter()
+        .chain(captions)
+        .chain(article.paragraphs.iter().map(String::as_str))
+        .chain(related)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repairer(page: &str) -> Repairer<'static> {
+        Repairer::for_texts([page])
+    }
+
+    #[test]
+    fn only_single_spaces_are_added() {
+        let r = repairer("Le Vietnam et Cuba, la pandémie. ");
+        let text = "Entre\u{a0}le Vietnam etCuba «lapandémie» ’ ᵉ\u{202f}!";
+        assert_eq!(
+            r.repair_paragraph(text),
+            "Entre\u{a0}le Vietnam et Cuba «la pandémie» ’ ᵉ\u{202f}!"
+        );
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic_and_stays_linear() {
+        let r = repairer("la pandémie");
+        let long_word = "é".repeat(5_000);
+        let line = "lapandémie,a ".repeat(80_000);
+        for text in [
+            long_word.as_str(),
+            line.as_str(),
+            "a\u{7}b\u{1b}[31m c\u{0}d",
+            "\u{301}lapandémie e\u{301}t \u{10FFFF}𝔘",
+            "'’,,,a,b’'",
+            "",
+        ] {
+            let repaired = r.repair_paragraph(text);
+            assert_eq!(repaired.replace(' ', ""), text.replace(' ', ""));
+        }
+        assert_eq!(r.repair_paragraph(&line), "la pandémie, a ".repeat(80_000));
+    }
+
+    #[test]
+    fn apply_ignores_splits_out_of_order_or_inside_characters() {
+        let splits = [
+            Split::new(2, Rule::Pair),
+            Split::new(1, Rule::Pair),
+            Split::new(4, Rule::Pair),
+        ];
+        assert_eq!(apply("aébc", &splits), "a éb c");
+    }
+}

@@ -1,0 +1,110 @@
+//! What a page says about its own words: which words stand alone, which pairs of words stand
+//! side by side, and whether the page is written with accents. Built from the page's text
+//! (title, lead, paragraphs, captions, "Voir plus" entries); it judges nothing itself.
+
+use std::collections::HashSet;
+
+/// Below this many words a page is too short to tell whether it is written with accents.
+const MIN_WORDS_FOR_ACCENTS: usize = 20;
+
+/// Share of words with a non-ASCII letter above which a page counts as accented French (real
+/// French prose has well over one word in ten; a page stripped to ASCII has none).
+const ACCENTED_SHARE: f64 = 0.05;
+
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// Words that stand alone somewhere, exact case, surrounding punctuation trimmed.
+    words: HashSet<String>,
+    /// `"left right"` for two words side by side, separated by white space only.
+    pairs: HashSet<String>,
+    accented: bool,
+}
+
+impl Evidence {
+    /// Evidence from every text of one page (or one batch of pages).
+    pub fn from_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut evidence = Evidence::default();
+        let (mut words, mut accented) = (0usize, 0usize);
+        for text in texts {
+            let mut previous: Option<&str> = None;
+            for token in text.split_whitespace() {
+                let (lead_trimmed, both_trimmed) = trimmed(token);
+                if is_word(both_trimmed) {
+                    words += 1;
+                    accented += usize::from(!both_trimmed.is_ascii());
+                    evidence.words.insert(both_trimmed.to_owned());
+                }
+                if let (Some(left), true) = (previous, is_word(token_head(token))) {
+                    evidence
+                        .pairs
+                        .insert(format!("{left} {}", token_head(token)));
+                }
+                previous = is_word(lead_trimmed).then_some(lead_trimmed);
+            }
+        }
+        evidence.accented =
+            words >= MIN_WORDS_FOR_ACCENTS && accented as f64 >= ACCENTED_SHARE * words as f64;
+        evidence
+    }
+
+    /// Whether `word` stands alone somewhere in the page (exact case).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Whether `left right` occurs as two adjacent words (exact case).
+    pub fn has_pair(&self, left: &str, right: &str) -> bool {
+        let mut key = String::with_capacity(left.len() + right.len() + 1);
+        key.push_str(left);
+        key.push(' ');
+        key.push_str(right);
+        self.pairs.contains(&key)
+    }
+
+    /// Whether the page is written with accents, so that an unaccented look-alike of a word
+    /// (`delivrer` for `délivrer`) is a glue rather than the page's spelling.
+    pub fn is_accented(&self) -> bool {
+        self.accented
+    }
+}
+
+/// A token without its opening punctuation, and without its closing punctuation too.
+fn trimmed(token: &str) -> (&str, &str) {
+    let lead = token.trim_start_matches(|c: char| !c.is_alphabetic());
+    (lead, lead.trim_end_matches(|c: char| !c.is_alphabetic()))
+}
+
+/// The token's start for the right side of a pair: closing punctuation may follow the word
+/// (`pandémie.`), but nothing may precede it.
+fn token_head(token: &str) -> &str {
+    token.trim_end_matches(|c: char| !c.is_alphabetic())
+}
+
+fn is_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_need_plain_words_on_both_sides() {
+        let evidence = Evidence::from_texts(["(la pandémie.) Nguyen Xuan\u{a0}Phuc, l'ONU a"]);
+        assert!(evidence.has_pair("la", "pandémie"));
+        assert!(evidence.has_pair("Xuan", "Phuc"));
+        assert!(!evidence.has_pair("pandémie", "Nguyen"));
+        assert!(!evidence.has_pair("Phuc", "l"));
+        assert!(evidence.has_word("Phuc") && evidence.has_word("pandémie"));
+        assert!(!evidence.has_word("l'ONU"));
+        assert!(!evidence.is_accented());
+    }
+
+    #[test]
+    fn accents_are_judged_on_enough_words() {
+        let french = "Le président a déclaré que la coopération était très étroite. ".repeat(3);
+        assert!(Evidence::from_texts([french.as_str()]).is_accented());
+        let ascii = "Le president a declare que la cooperation etait tres etroite. ".repeat(3);
+        assert!(!Evidence::from_texts([ascii.as_str()]).is_accented());
+    }
+}

@@ -1,0 +1,276 @@
+//! The French word list the repairer trusts: membership, "does any word start with this", and
+//! membership ignoring accents. Not a dictionary of meanings, and it knows no names.
+//!
+//! The bundled list (`mots.txt`, MIT, see `mots.LICENSE`) is front-coded to keep the binary
+//! small; it is decoded once, on first use, into one string and a table of word ends.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The bundled list, sorted by UTF-8 bytes, one front-coded word per line.
+const BUNDLED: &str = include_str!("mots.txt");
+
+/// Letters that the word list writes with accents, by the bare letter they fold to.
+const ACCENTED: &[(char, &[char])] = &[
+    ('a', &['à', 'â', 'ä']),
+    ('c', &['ç']),
+    ('e', &['é', 'è', 'ê', 'ë']),
+    ('i', &['î', 'ï']),
+    ('o', &['ô', 'ö']),
+    ('u', &['ù', 'û', 'ü']),
+    ('y', &['ÿ']),
+];
+
+/// Parts of hyphenated compounds count when both have at least this many letters: shorter
+/// ones (`nord-américaine`) are prefixes more than words, and would bar common words.
+const COMPOUND_PART_MIN: usize = 6;
+
+/// A sorted set of lower-case words (`œ` written `oe`, as the list does).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    text: String,
+    /// `ends[i]` is where word `i` ends in `text`; word 0 starts at 0.
+    ends: Vec<u32>,
+    /// First and second parts of the list's hyphenated compounds of two long words
+    /// (`bateau-mouche`): words that build compounds, so a welded pair may be one.
+    compound_heads: HashSet<String>,
+    compound_tails: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The bundled list, decoded on first use and shared afterwards.
+    pub fn bundled() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::decode(BUNDLED))
+    }
+
+    /// A fresh decode of the bundled list, for measuring what [`Lexicon::bundled`] costs once.
+    pub fn decode_bundled() -> Lexicon {
+        Lexicon::decode(BUNDLED)
+    }
+
+    /// A lexicon of `words`, folded with [`fold_word`], sorted and deduplicated (for tests and
+    /// for callers with their own list).
+    pub fn from_words<I, S>(words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut folded: Vec<String> = words
+            .into_iter()
+            .map(|w| fold_word(w.as_ref()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        folded.sort_unstable();
+        folded.dedup();
+        let mut lexicon = Lexicon::default();
+        for word in &folded {
+            lexicon.push(word);
+        }
+        lexicon.with_compound_parts()
+    }
+
+    /// Front-coded lines → words. A malformed line (no length byte, a length past the previous
+    /// word or inside a character) is skipped rather than trusted.
+    fn decode(front_coded: &str) -> Self {
+        let mut lexicon = Lexicon {
+            text: String::with_capacity(front_coded.len() * 3),
+            ends: Vec::with_capacity(front_coded.len() / 4),
+            ..Lexicon::default()
+        };
+        let mut previous = 0..0;
+        for line in front_coded.lines() {
+            let Some(shared) = line
+                .bytes()
+                .next()
+                .filter(u8::is_ascii)
+                .and_then(|b| b.checked_sub(b'0'))
+            else {
+                continue;
+            };
+            let shared = usize::from(shared);
+            let start = lexicon.text.len();
+            let kept = previous.start + shared;
+            if shared > previous.len() || !lexicon.text.is_char_boundary(kept) {
+                continue;
+            }
+            lexicon.text.extend_from_within(previous.start..kept);
+            lexicon.text.push_str(&line[1..]);
+            lexicon.ends.push(lexicon.text.len() as u32);
+            previous = start..lexicon.text.len();
+        }
+        lexicon.with_compound_parts()
+    }
+
+    fn with_compound_parts(mut self) -> Self {
+        let mut heads = HashSet::new();
+        let mut tails = HashSet::new();
+        for word in self.words().filter(|w| w.contains('-')) {
+            let Some((head, tail)) = word.split_once('-') else {
+                continue;
+            };
+            let long_word = |part: &str| {
+                part.chars().count() >= COMPOUND_PART_MIN
+                    && part.chars().all(char::is_alphabetic)
+                    && self.contains(part)
+            };
+            if long_word(head) && long_word(tail) {
+                heads.insert(head.to_owned());
+                tails.insert(tail.to_owned());
+            }
+        }
+        self.compound_heads = heads;
+        self.compound_tails = tails;
+        self
+    }
+
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// Every word, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.word(i))
+    }
+
+    /// Index of the first word not less than `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.word(mid) < key {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// Whether `word` (already folded) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        let i = self.lower_bound(word);
+        i < self.len() && self.word(i) == word
+    }
+
+    /// Whether some word of the list starts with `prefix` (already folded), itself included.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let i = self.lower_bound(prefix);
+        i < self.len() && self.word(i).starts_with(prefix)
+    }
+
+    /// Whether `head` then `tail` (folded) may be one compound rather than two words: the list
+    /// has it hyphenated (`chauve-souris`), or either part builds other hyphenated compounds.
+    pub fn may_be_compound(&self, head: &str, tail: &str) -> bool {
+        self.compound_heads.contains(head)
+            || self.compound_tails.contains(tail)
+            || self.contains(&format!("{head}-{tail}"))
+    }
+
+    /// Whether the list holds `word` (folded) with any accents added or removed: `delivrer`
+    /// finds `délivrer`. Letters are tried one at a time, and a branch stops as soon as no word
+    /// starts with it, so the search stays small however many vowels the word has.
+    pub fn contains_ignoring_accents(&self, word: &str) -> bool {
+        let bare: Vec<char> = word.chars().map(bare_letter).collect();
+        let mut prefix = String::with_capacity(word.len() + 8);
+        self.search_accents(&bare, &mut prefix)
+    }
+
+    fn search_accents(&self, rest: &[char], prefix: &mut String) -> bool {
+        let Some((&first, rest)) = rest.split_first() else {
+            return self.contains(prefix);
+        };
+        let variants = ACCENTED
+            .iter()
+            .find(|(bare, _)| *bare == first)
+            .map_or(&[][..], |(_, accented)| accented);
+        for letter in std::iter::once(first).chain(variants.iter().copied()) {
+            let len = prefix.len();
+            prefix.push(letter);
+            let found = self.has_prefix(prefix) && self.search_accents(rest, prefix);
+            prefix.truncate(len);
+            if found {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// `é` → `e`, and so on for the letters the list accents; any other character is kept.
+fn bare_letter(c: char) -> char {
+    ACCENTED
+        .iter()
+        .find(|(_, accented)| accented.contains(&c))
+        .map_or(c, |(bare, _)| *bare)
+}
+
+/// The form the list is written in: lower case, `œ` → `oe`, `æ` → `ae`, `’` → `'`.
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    fold_chars_into(word.chars(), &mut out);
+    out
+}
+
+/// [`fold_word`] for a run of characters, appended to `out`.
+pub fn fold_chars_into(chars: impl IntoIterator<Item = char>, out: &mut String) {
+    for c in chars {
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            '’' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_list_decodes_every_line() {
+        let lexicon = Lexicon::bundled();
+        assert_eq!(lexicon.len(), BUNDLED.lines().count());
+        assert!(
+            lexicon
+                .words()
+                .zip(lexicon.words().skip(1))
+                .all(|(a, b)| a < b)
+        );
+        for word in ["abaissa", "dessous", "oeuvre", "rencontrera", "zygote"] {
+            assert!(lexicon.contains(word), "{word}");
+        }
+        assert!(!lexicon.contains("phuc"));
+    }
+
+    #[test]
+    fn prefixes_and_accents() {
+        let lexicon = Lexicon::from_words(["délivrer", "Œuvre", "livrer"]);
+        assert!(lexicon.contains("oeuvre"));
+        assert!(lexicon.has_prefix("déli") && !lexicon.has_prefix("deli"));
+        assert!(lexicon.contains_ignoring_accents("delivrer"));
+        assert!(lexicon.contains_ignoring_accents("dèlivrér"));
+        assert!(!lexicon.contains_ignoring_accents("delivre"));
+    }
+
+    #[test]
+    fn a_malformed_list_loses_lines_not_the_program() {
+        let lexicon = Lexicon::decode("0abc\n9x\n\n2d\n\u{1}z\né\n");
+        assert_eq!(lexicon.words().collect::<Vec<_>>(), ["abc", "abd"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! Where, if anywhere, one run of letters is two glued words, and by which rule. Each rule needs
+//! evidence beyond "both halves are words": the page itself, a case change, or a function word
+//! with grammar and the word list behind it. A run the word list knows is never split.
+
+use std::cell::OnceCell;
+
+use super::evidence::Evidence;
+use super::lexicon::{Lexicon, fold_word};
+use super::morph::{self, BACK, BEFORE_CAPITAL, ELIDING, FRONT, PREFIX_WORDS};
+
+/// Runs shorter than this are left alone: no glue of two words is that short.
+const MIN_LETTERS: usize = 4;
+/// Runs longer than this are left alone: no two French words glued reach it, and the rules cost
+/// grows with the length.
+const MAX_LETTERS: usize = 48;
+/// A glued page pair is at least this long (`enœuvre`), so `dela`-like fragments stay.
+const MIN_PAIR_LETTERS: usize = 5;
+/// The word after a function word, or after a known left half, has at least this many letters.
+const MIN_FRONT_WORD: usize = 6;
+const MIN_CONTEXT_WORD: usize = 5;
+/// A word before a glued function word has at least this many letters.
+const MIN_BACK_WORD: usize = 5;
+/// Each half of two glued content words has at least this many letters.
+const MIN_HALF: usize = 6;
+/// A split's left half, plus this many letters of the right, must begin no word of the list…
+const NOVEL_EXTRA: usize = 2;
+/// …and that prefix is at least this long.
+const NOVEL_MIN: usize = 5;
+
+/// Why a space was inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The page has the two halves side by side elsewhere (`Phuceffectuera`: the lead has
+    /// `Phuc effectuera`).
+    Pair,
+    /// The page has the word before the token followed by the left half (`Xuan Phuc`), and the
+    /// right half is a word (`Xuan Phucrencontrera`).
+    Context,
+    /// A function word before a capital, whose word stands alone in the page (`leVietnam`).
+    Capital,
+    /// A letter right after a comma (`amis,a`).
+    Comma,
+    /// A word glued to an elided article before a vowel (`seral'occasion`).
+    Elision,
+    /// A function word glued before a word that may follow it (`lapandémie`).
+    FrontWord,
+    /// A function word glued after a word (`positiondu`).
+    BackWord,
+    /// Two long words (`administrationaméricaine`).
+    TwoWords,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Pair,
+        Rule::Context,
+        Rule::Capital,
+        Rule::Comma,
+        Rule::Elision,
+        Rule::FrontWord,
+        Rule::BackWord,
+        Rule::TwoWords,
+    ];
+}
+
+/// The word list and the page's evidence, asked about one run of letters at a time.
+pub struct Judge<'a> {
+    pub lexicon: &'a Lexicon,
+    pub evidence: &'a Evidence,
+}
+
+/// One run of letters: its text, the byte offset of each character (and of the end), and the
+/// run as the word list writes it.
+struct Run<'w> {
+    text: &'w str,
+    at: Vec<usize>,
+    folded: String,
+    /// Whether the list knows the run with other accents: computed on first need.
+    known_with_accents: OnceCell<bool>,
+}
+
+impl<'w> Run<'w> {
+    fn letters(&self) -> usize {
+        self.at.len() - 1
+    }
+
+    fn left(&self, i: usize) -> &'w str {
+        &self.text[..self.at[i]]
+    }
+
+    fn right(&self, i: usize) -> &'w str {
+        &self.text[self.at[i]..]
+    }
+}
+
+impl Judge<'_> {
+    /// Where `word` (letters only) splits, in characters, and why; `previous` is the token before
+    /// it when that token is a plain word and nothing stands between them.
+    pub fn split(&self, word: &str, previous: Option<&str>) -> Option<(usize, Rule)> {
+        let mut at: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        at.push(word.len());
+        let run = Run {
+            text: word,
+            at,
+            folded: fold_word(word),
+            known_with_accents: OnceCell::new(),
+        };
+        if !(MIN_LETTERS..=MAX_LETTERS).contains(&run.letters()) || self.known(&run.folded) {
+            return None;
+        }
+        let found = self
+            .capital(&run)
+            .map(|i| (i, Rule::Capital))
+            .or_else(|| self.pair(&run).map(|i| (i, Rule::Pair)))
+            .or_else(|| {
+                let i = self.context(&run, previous?)?;
+                Some((i, Rule::Context))
+            })
+            .or_else(|| self.lowercase_rules(&run))?;
+        // The list's hyphenated compounds (`chauve-souris`) are one word, welded or not.
+        let hyphenated = format!(
+            "{}-{}",
+            fold_word(run.left(found.0)),
+            fold_word(run.right(found.0))
+        );
+        (!self.known(&hyphenated)).then_some(found)
+    }
+
+    /// The rules that only lower-case runs may meet: names and acronyms stay out of them.
+    fn lowercase_rules(&self, run: &Run) -> Option<(usize, Rule)> {
+        if !run.text.chars().all(char::is_lowercase) {
+            return None;
+        }
+        self.function_word(run)
+            .or_else(|| self.two_words(run).map(|i| (i, Rule::TwoWords)))
+    }
+
+    fn known(&self, folded: &str) -> bool {
+        self.lexicon.contains(folded)
+    }
+
+    fn known_with_accents(&self, run: &Run) -> bool {
+        *run.known_with_accents
+            .get_or_init(|| self.lexicon.contains_ignoring_accents(&run.folded))
+    }
+
+    /// No word of the list begins like the run up to `len` letters: the split point is not the
+    /// middle of some inflection or derivation the list knows (`promenade` from `promena`).
+    fn novel(&self, run: &Run, len: usize) -> bool {
+        let end = run.at[len.min(run.letters())];
+        !self.lexicon.has_prefix(&fold_word(&run.text[..end]))
+    }
+
+    fn novel_after_front(&self, run: &Run, i: usize) -> bool {
+        self.novel(run, (i + NOVEL_EXTRA).max(NOVEL_MIN))
+    }
+
+    fn capital(&self, run: &Run) -> Option<usize> {
+        let i = run.text.chars().position(char::is_uppercase)?;
+        let rest = run.right(i);
+        let ok = i >= 1
+            && run.letters() - i >= 2
+            && BEFORE_CAPITAL.contains(&run.left(i))
+            && rest.chars().skip(1).all(char::is_lowercase)
+            && self.evidence.has_word(rest);
+        ok.then_some(i)
+    }
+
+    fn pair(&self, run: &Run) -> Option<usize> {
+        if run.letters() < MIN_PAIR_LETTERS {
+            return None;
+        }
+        (2..=run.letters() - 2).find(|&i| self.evidence.has_pair(run.left(i), run.right(i)))
+    }
+
+    fn context(&self, run: &Run, previous: &str) -> Option<usize> {
+        if self.known_with_accents(run) {
+            return None;
+        }
+        let last = run.letters().checked_sub(MIN_CONTEXT_WORD)?;
+        (3..=last).find(|&i| {
+            let right = run.right(i);
+            self.evidence.has_pair(previous, run.left(i))
+                && right.chars().all(char::is_lowercase)
+                && self.known(&fold_word(right))
+                && self.novel_after_front(run, i)
+        })
+    }
+
+    /// A function word glued before or after a word; when both readings fit, the one that
+    /// leaves the longer word wins.
+    fn function_word(&self, run: &Run) -> Option<(usize, Rule)> {
+        let front = FRONT
+            .iter()
+            .filter_map(|&(word, follows)| {
+                let i = word.chars().count();
+                (run.text.starts_with(word) && self.front_fits(run, i, follows))
+                    .then(|| (run.letters() - i, i, Rule::FrontWord))
+            })
+            .max();
+        let back = BACK
+            .iter()
+            .filter_map(|&word| {
+                let i = run.letters().checked_sub(word.chars().count())?;
+                (run.text.ends_with(word) && self.back_fits(run, i, word)).then_some((
+                    i,
+                    i,
+                    Rule::BackWord,
+                ))
+            })
+            .max();
+        front.max(back).map(|(_, i, rule)| (i, rule))
+    }
+
+    fn front_fits(&self, run: &Run, i: usize, follows: morph::Follows) -> bool {
+        let right = run.right(i);
+        let Some(first) = right.chars().next() else {
+            return false;
+        };
+        if run.letters() - i < MIN_FRONT_WORD
+            || (ELIDING.contains(&run.left(i)) && morph::is_vowel(first))
+            || (!self.evidence.is_accented() && self.known_with_accents(run))
+        {
+            return false;
+        }
+        let right = fold_word(right);
+        self.known(&right)
+            && morph::may_follow(self.lexicon, follows, &right)
+            && self.novel_after_front(run, i)
+    }
+
+    fn back_fits(&self, run: &Run, i: usize, function_word: &str) -> bool {
+        let left = run.left(i);
+        // `-eau`, `-eaux`, `-elle`, `-esse`: endings of real words, not glues.
+        let ends_like_a_word = (matches!(function_word, "au" | "aux") && left.ends_with('e'))
+            || left.chars().last() == function_word.chars().next();
+        i >= MIN_BACK_WORD
+            && !ends_like_a_word
+            && !self.known_with_accents(run)
+            && self.known(&fold_word(left))
+            && self.novel(run, i + 1)
+    }
+
+    /// Two long content words that build no compound the list knows; the split that leaves the
+    /// longest left word wins.
+    fn two_words(&self, run: &Run) -> Option<usize> {
+        let last = run.letters().checked_sub(MIN_HALF)?;
+        if self.known_with_accents(run) {
+            return None;
+        }
+        (MIN_HALF..=last).rev().find(|&i| {
+            let left = fold_word(run.left(i));
+            let right = fold_word(run.right(i));
+            !PREFIX_WORDS.contains(&left.as_str())
+                && self.known(&left)
+                && self.known(&right)
+                && !self.lexicon.may_be_compound(&left, &right)
+                && self.novel_after_front(run, i)
+        })
+    }
+
+    /// `seral` before `'occasion`: a word glued to an elided `l'` or `d'`, which only elides
+    /// before a vowel or `h`. `stem` is the letters before the apostrophe, `next` those after.
+    pub fn elision(&self, stem: &str, next: &str) -> bool {
+        let folded = fold_word(stem);
+        let Some(bare) = folded.strip_suffix(['l', 'd']) else {
+            return false;
+        };
+        let next = fold_word(next);
+        let starts_right = next
+            .chars()
+            .next()
+            .is_some_and(|c| morph::is_vowel(c) || c == 'h');
+        (MIN_LETTERS..=MAX_LETTERS).contains(&stem.chars().count())
+            && stem.chars().all(char::is_lowercase)
+            && starts_right
+            && !self.known(&folded)
+            && self.known(bare)
+            && self.known(&next)
+            && !self.lexicon.contains_ignoring_accents(&folded)
+    }
+}

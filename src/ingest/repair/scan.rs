@@ -1,0 +1,136 @@
+//! Walks a paragraph token by token and run of letters by run of letters, asking the rules
+//! where spaces go. It only finds the places; inserting the spaces is the caller's job.
+//! One pass, no look-back beyond the previous token, so the cost stays linear in the text.
+
+use super::Split;
+use super::rules::{Judge, Rule};
+
+/// How many times one run may be split again after a first split (`desrésultatspositifs`).
+const MAX_DEPTH: usize = 2;
+
+/// Characters that mark a token as an address, a code or markup, never prose: `qdnd.vn`,
+/// `contact@vnanet.vn`, `a_b`, `https://…`.
+const MACHINE_MARKS: &[char] = &[
+    '/', '@', '_', '#', '=', '\\', '&', '%', '+', '~', '|', '<', '>', '{', '}', '[', ']', '*', '^',
+    '$', '`',
+];
+
+/// Every place where `text` needs a space, in order.
+pub fn splits(judge: &Judge, text: &str) -> Vec<Split> {
+    let mut out = Vec::new();
+    let mut previous: Option<&str> = None;
+    for (start, token) in tokens(text) {
+        if !is_machine_text(token) {
+            scan_token(judge, token, start, previous, &mut out);
+        }
+        previous = token.chars().all(char::is_alphabetic).then_some(token);
+    }
+    out
+}
+
+/// The white-space separated tokens of `text`, with their byte offsets.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .map(move |t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+}
+
+/// Tokens no rule may touch: numbers (`3,5`, `COVID-19`), addresses (`qdnd.vn`), and text with
+/// combining marks, invisible or control characters, whose letters the rules would misread.
+fn is_machine_text(token: &str) -> bool {
+    let mut previous_alphabetic = false;
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
+        let dotted = c == '.'
+            && previous_alphabetic
+            && chars.peek().is_some_and(|next| next.is_alphabetic());
+        if dotted
+            || c.is_numeric()
+            || c.is_control()
+            || MACHINE_MARKS.contains(&c)
+            || unicode_normalization::char::is_combining_mark(c)
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+        {
+            return true;
+        }
+        previous_alphabetic = c.is_alphabetic();
+    }
+    false
+}
+
+/// The runs of letters of `token`, as byte ranges.
+fn runs(token: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in token.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, token.len()));
+    }
+    runs
+}
+
+fn scan_token(
+    judge: &Judge,
+    token: &str,
+    base: usize,
+    previous: Option<&str>,
+    out: &mut Vec<Split>,
+) {
+    let runs = runs(token);
+    for (j, &(start, end)) in runs.iter().enumerate() {
+        let word = &token[start..end];
+        let after = token[end..].chars().next();
+        let next = runs
+            .get(j + 1)
+            .filter(|&&(next_start, _)| after.is_some_and(|c| end + c.len_utf8() == next_start))
+            .map(|&(s, e)| &token[s..e]);
+        if matches!(after, Some('\'' | '’')) {
+            // An elided form (`jusqu'`, `aujourd'`) is never split inside; only a word glued to
+            // an elided article is (`seral'occasion`).
+            if let Some(next) = next
+                && judge.elision(word, next)
+            {
+                let last = word.chars().next_back().map_or(0, char::len_utf8);
+                out.push(Split::new(base + end - last, Rule::Elision));
+            }
+            continue;
+        }
+        let previous = if j == 0 && start == 0 { previous } else { None };
+        split_run(judge, word, base + start, previous, 0, out);
+        if after == Some(',') && next.is_some() {
+            out.push(Split::new(base + end + 1, Rule::Comma));
+        }
+    }
+}
+
+/// Splits one run, then each half again (up to [`MAX_DEPTH`]), pushing splits in text order.
+fn split_run(
+    judge: &Judge,
+    word: &str,
+    offset: usize,
+    previous: Option<&str>,
+    depth: usize,
+    out: &mut Vec<Split>,
+) {
+    let Some((i, rule)) = judge.split(word, previous) else {
+        return;
+    };
+    let at = word.char_indices().nth(i).map_or(word.len(), |(b, _)| b);
+    let (left, right) = word.split_at(at);
+    if depth < MAX_DEPTH {
+        split_run(judge, left, offset, previous, depth + 1, out);
+    }
+    out.push(Split::new(offset + at, rule));
+    if depth < MAX_DEPTH {
+        split_run(judge, right, offset + at, Some(left), depth + 1, out);
+    }
+}

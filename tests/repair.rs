@@ -1,0 +1,209 @@
+//! Glued-word repair against the two bundled samples (every glue found by reading them, and no
+//! correct word split), plus the precision figures of the README's "Glued words": held-out
+//! words, names and codes, accent-stripped words (in `repair/protocols.rs`). Print the tables
+//! with `cargo test --release --test repair -- --nocapture --test-threads 1`.
+
+#[path = "repair/protocols.rs"]
+mod protocols;
+
+use std::path::PathBuf;
+
+use liseuse::article::Article;
+use liseuse::ingest::{
+    self,
+    repair::{Repairer, Split, apply},
+};
+use liseuse::schema::{self, Format};
+use liseuse::store::Store;
+
+const CUBA: &str = "data/vna-cuba-onu-2021.txt";
+const KIRGHIZISTAN: &str = "data/vna-kirghizistan.txt";
+
+/// Every glued word of the Cuba page, found by reading it word by word, and its repair. The
+/// Kirghizistan page has none.
+const GLUED: &[(&str, &str)] = &[
+    ("Phuceffectuera", "Phuc effectuera"),
+    ("departiciper", "de participer"),
+    ("bilatéralesaux", "bilatérales aux"),
+    ("positiondu", "position du"),
+    ("lesamis", "les amis"),
+    ("solidaritéet", "solidarité et"),
+    ("montrerclairement", "montrer clairement"),
+    ("amis,a", "amis, a"),
+    ("etCuba", "et Cuba"),
+    ("unesignification", "une signification"),
+    ("desdeux", "des deux"),
+    ("coopérationconcrète", "coopération concrète"),
+    ("sessionde", "session de"),
+    ("seral'occasion", "sera l'occasion"),
+    ("internationauxsur", "internationaux sur"),
+    ("sedévelopper", "se développer"),
+    ("travailcommun", "travail commun"),
+    ("leVietnam", "le Vietnam"),
+    ("desrésultats", "des résultats"),
+    ("mécanismeset", "mécanismes et"),
+    ("auConseil", "au Conseil"),
+    ("clairementsa", "clairement sa"),
+    ("urgentsactuels", "urgents actuels"),
+    ("Phucrencontrera", "Phuc rencontrera"),
+    ("pourdiscuter", "pour discuter"),
+    ("lapandémie", "la pandémie"),
+    ("rencontrerade", "rencontrera de"),
+    ("delivrer", "de livrer"),
+    ("pluspossibles", "plus possibles"),
+    ("contribuerontau", "contribueront au"),
+    ("administrationaméricaine", "administration américaine"),
+    ("deuxparties", "deux parties"),
+    ("enœuvre", "en œuvre"),
+    ("lesorganisations", "les organisations"),
+    ("defournitures", "de fournitures"),
+];
+
+/// The page loaded the way the reader loads it (parse, then repair).
+fn loaded(path: &str) -> Article {
+    let mut loaded = ingest::load_paths(&[PathBuf::from(path)]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.pages.len(), 1);
+    loaded.pages.remove(0)
+}
+
+/// The glue a raw token holds, if any.
+fn glue_in(token: &str) -> Option<(&'static str, &'static str)> {
+    GLUED
+        .iter()
+        .copied()
+        .find(|(glued, _)| token.contains(glued))
+}
+
+/// Walks raw and repaired paragraphs token by token: each raw token is either unchanged or
+/// holds a listed glue and becomes exactly its listed repair. Returns the glues repaired.
+fn compare_tokens(raw: &[String], repaired: &[String]) -> usize {
+    assert_eq!(raw.len(), repaired.len());
+    let mut repairs = 0;
+    for (raw, repaired) in raw.iter().zip(repaired) {
+        let mut out = repaired.split_whitespace();
+        for token in raw.split_whitespace() {
+            let expected = match glue_in(token) {
+                Some((glued, fixed)) => token.replace(glued, fixed),
+                None => token.to_owned(),
+            };
+            for word in expected.split_whitespace() {
+                assert_eq!(out.next(), Some(word), "raw token {token:?} in {raw:?}");
+            }
+            repairs += usize::from(expected != token);
+        }
+        assert_eq!(out.next(), None, "{repaired:?}");
+    }
+    repairs
+}
+
+#[test]
+fn every_glue_of_the_cuba_page_is_repaired_as_listed() {
+    let cuba = loaded(CUBA);
+    let raw = cuba.raw_paragraphs.join("\n");
+    let repaired = cuba.paragraphs.join("\n");
+    for (glued, fixed) in GLUED {
+        assert!(raw.contains(glued), "{glued} is not in the raw page");
+        assert!(!repaired.contains(glued), "{glued} is still glued");
+        assert!(repaired.contains(fixed), "{fixed} is missing");
+    }
+    let occurrences: usize = GLUED.iter().map(|(g, _)| raw.matches(g).count()).sum();
+    assert_eq!(
+        compare_tokens(&cuba.raw_paragraphs, &cuba.paragraphs),
+        occurrences
+    );
+}
+
+#[test]
+fn the_kirghizistan_page_has_no_glue_and_is_left_alone() {
+    let page = loaded(KIRGHIZISTAN);
+    assert!(!page.paragraphs.is_empty());
+    assert_eq!(page.paragraphs, page.raw_paragraphs);
+}
+
+#[test]
+fn lead_and_everything_but_paragraphs_stay_as_parsed() {
+    let text = std::fs::read_to_string(CUBA).unwrap();
+    let parsed = ingest::page::parse_page(&text, CUBA).article.unwrap();
+    let page = loaded(CUBA);
+    assert_eq!(page.raw_paragraphs, parsed.paragraphs);
+    assert_eq!(
+        Article {
+            paragraphs: parsed.paragraphs.clone(),
+            ..page
+        },
+        Article {
+            raw_paragraphs: parsed.paragraphs.clone(),
+            ..parsed
+        }
+    );
+}
+
+#[test]
+fn recall_on_the_samples_glued_words() {
+    let cuba = loaded(CUBA);
+    let repairer = Repairer::for_texts(
+        [cuba.title.as_str(), cuba.lead.as_str()]
+            .into_iter()
+            .chain(cuba.raw_paragraphs.iter().map(String::as_str))
+            .chain(cuba.related.iter().flat_map(|l| [&*l.title, &*l.summary]))
+            .chain(cuba.photos.iter().map(|p| p.caption.as_str())),
+    );
+    println!("\n| glued | repaired | rule |\n| --- | --- | --- |");
+    let (mut found, mut total) = (0, 0);
+    for paragraph in &cuba.raw_paragraphs {
+        let splits = repairer.splits(paragraph);
+        let mut from = 0;
+        for token in paragraph.split_whitespace() {
+            let start = from + paragraph[from..].find(token).unwrap();
+            from = start + token.len();
+            let Some((glued, fixed)) = glue_in(token) else {
+                continue;
+            };
+            total += 1;
+            let offset = start + token.find(glued).unwrap();
+            let inside: Vec<Split> = splits
+                .iter()
+                .filter(|s| (offset + 1..offset + glued.len()).contains(&s.at))
+                .map(|s| Split::new(s.at - offset, s.rule))
+                .collect();
+            found += usize::from(apply(glued, &inside) == *fixed);
+            let rules: Vec<String> = inside.iter().map(|s| format!("{:?}", s.rule)).collect();
+            println!("| `{glued}` | `{fixed}` | {} |", rules.join(", "));
+        }
+    }
+    println!("recall: {found}/{total} glued words of the samples repaired as listed");
+    assert_eq!((found, total), (36, 36));
+}
+
+#[test]
+fn exports_carry_the_raw_paragraphs_and_are_not_repaired_again() {
+    let store = Store::from_pages(vec![loaded(CUBA)]).0;
+    let mut json = Vec::new();
+    schema::write_store(&store, Format::Jsonl, &mut json).unwrap();
+    let json = String::from_utf8(json).unwrap();
+    let cuba = schema::read_jsonl(&json).0.remove(0);
+    assert!(cuba.raw_paragraphs[0].contains("Phuceffectuera"));
+    assert!(cuba.paragraphs[0].contains("Phuc effectuera"));
+
+    // An older export: no `raw_paragraphs`, a glue with its evidence next to it. Loading keeps
+    // the text as exported.
+    let old = json.lines().next().unwrap().replace(
+        "Phuc effectuera une visite officielle à Cuba du 18 au 20 septembre 2021",
+        "Phuceffectuera une visite officielle à Cuba du 18 au 20 septembre 2021",
+    );
+    let old = old
+        .split_once(",\"raw_paragraphs\":")
+        .map(|(before, after)| {
+            let rest = &after[after.find("],\"").unwrap() + 1..];
+            format!("{before}{rest}")
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.jsonl");
+    std::fs::write(&path, &old).unwrap();
+    let page = ingest::load_paths(&[path]).pages.remove(0);
+    assert!(page.paragraphs[0].contains("Phuceffectuera"));
+    assert!(page.lead.contains("Phuc effectuera"));
+    assert!(page.raw_paragraphs.is_empty());
+}
