@@ -161,7 +161,7 @@ fn captions_show_the_credit_apart_and_no_marker() {
         .collect();
     assert_eq!(
         captions,
-        ["Le vice-ministre des Affaires étrangères Dang Hoang Giang. (Photo\u{A0}: VNA)"]
+        ["Le vice-ministre des Affaires étrangères Dang Hoang Giang. (Photo\u{A0}:\u{A0}VNA)"]
     );
     assert!(wrapped.lines.iter().all(|l| !l.text.contains("ảnh")));
 }

@@ -159,8 +159,8 @@ fn meta(article: &Article) -> String {
 fn caption(photo: &Photo) -> String {
     match (photo.caption.trim(), photo.credit.trim()) {
         (caption, "") => caption.to_owned(),
-        ("", credit) => format!("Photo\u{A0}: {credit}"),
-        (caption, credit) => format!("{caption} (Photo\u{A0}: {credit})"),
+        ("", credit) => format!("Photo\u{A0}:\u{A0}{credit}"),
+        (caption, credit) => format!("{caption} (Photo\u{A0}:\u{A0}{credit})"),
     }
 }
 
