@@ -60,9 +60,20 @@ fn event_loop(
         // events costs one frame, not one per event.
         let mut changed = false;
         for event in std::iter::once(first).chain(rx.try_iter()) {
-            match action_for(app, event) {
+            let action = match event {
+                Event::Pages(pages) => {
+                    changed |= app::add_pages(app, pages);
+                    None
+                }
+                event => action_for(app, event),
+            };
+            match action {
                 Some(Action::Suspend) => {
                     suspend(terminal)?;
+                    changed = true;
+                }
+                Some(Action::Redraw) => {
+                    repaint(terminal)?;
                     changed = true;
                 }
                 Some(action) => changed |= app::update(app, action),
@@ -92,7 +103,7 @@ fn next_event(app: &App, rx: &Receiver<Event>) -> Option<Event> {
     }
 }
 
-fn action_for(app: &mut App, event: Event) -> Option<Action> {
+fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Tick => Some(Action::Tick(Instant::now())),
         Event::Input(event::Event::Key(key)) => app::keymap::action_for_key(app, key),
@@ -100,10 +111,8 @@ fn action_for(app: &mut App, event: Event) -> Option<Action> {
         Event::Input(event::Event::Resize(cols, rows)) => Some(Action::Resize(cols, rows)),
         Event::Input(_) => None,
         Event::Signal => Some(Action::Quit),
-        Event::Pages(pages) => {
-            app::add_pages(app, pages);
-            Some(Action::Redraw)
-        }
+        // Handled by the loop itself: a batch changes the store, not through an action.
+        Event::Pages(_) => None,
     }
 }
 
@@ -166,7 +175,15 @@ fn suspend(terminal: &mut Terminal<Backend>) -> io::Result<()> {
         terminal::EnterAlternateScreen,
         EnableMouseCapture
     )?;
-    terminal.clear()
+    repaint(terminal)
+}
+
+/// Makes the next draw write every cell (Ctrl-L, or back from a suspend). Not
+/// `Terminal::clear`: it asks the terminal where the cursor is, and the input thread would
+/// swallow the answer.
+fn repaint(terminal: &mut Terminal<Backend>) -> io::Result<()> {
+    let area = terminal.size()?;
+    terminal.resize(area.into())
 }
 
 fn spawn_input_thread(tx: Sender<Event>) {

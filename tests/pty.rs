@@ -22,6 +22,20 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liseuse"));
+        cmd.args(args);
+        Self::spawn(cmd)
+    }
+
+    /// An interactive shell with job control, for Ctrl-Z and `fg`.
+    fn shell() -> Self {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.env("PS1", "$ ");
+        Self::spawn(cmd)
+    }
+
+    fn spawn(mut cmd: CommandBuilder) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -30,8 +44,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liseuse"));
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("the binary starts");
@@ -203,4 +215,29 @@ fn open_flag_starts_on_that_article() {
     s.wait_for("Abakirov Meder");
     s.keys("q");
     s.wait_exit();
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_back_and_fg_redraws_everything() {
+    let mut s = Session::shell();
+    s.wait_for("$ ");
+    s.keys(&format!(
+        "{} ; echo EXIT=$?\r",
+        env!("CARGO_BIN_EXE_liseuse")
+    ));
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("\u{1a}");
+    let stopped = s.wait_for("Stopped");
+    assert!(
+        !stopped.contains("Pour promouvoir"),
+        "the shell has the screen:\n{stopped}"
+    );
+    s.keys("fg\r");
+    let back = s.wait_for("Pour promouvoir les relations");
+    assert!(back.contains("historique 0"), "{back}");
+    s.keys("q");
+    s.wait_for("$ ");
+    s.keys("exit\r");
+    s.wait_exit();
+    assert_restored(&s.raw());
 }
