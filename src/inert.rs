@@ -31,6 +31,12 @@ fn needs_care(c: char) -> bool {
     c.is_control() || is_invisible(c)
 }
 
+/// A non-ASCII character a terminal may act on or hide: C1 controls, bidi controls and
+/// zero-width characters (ASCII controls are escaped by any JSON writer already).
+pub fn is_terminal_unsafe(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c) || is_invisible(c)
+}
+
 /// Bidi embeddings/overrides/isolates and zero-width characters: they can reorder or hide what
 /// the reader sees, or make the terminal disagree with us on column positions.
 fn is_invisible(c: char) -> bool {

@@ -1,5 +1,6 @@
 //! The command line: pick a command, load the corpus, call into the library, map the outcome to
-//! an exit code (0 fine, 1 some file skipped or a write failed, 2 usage error or nothing loaded).
+//! an exit code: 2 for a usage error or when nothing could be loaded, 1 when output could not be
+//! written or (for `check`, whose job is to judge the corpus) when a file was skipped, else 0.
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -148,7 +149,12 @@ fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         // Not a terminal: there is no one to read; say what would have been opened.
         let mut out = io::stdout().lock();
-        let _ = write_summary(&loaded, &store, &mut out);
+        if let Err(e) = write_summary(&loaded, &store, &mut out)
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            eprintln!("liseuse: cannot write standard output: {e}");
+            return ExitCode::from(1);
+        }
         return exit_code(&loaded, &store);
     }
     let options = liseuse::app::Options { open, measure };

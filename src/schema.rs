@@ -131,17 +131,32 @@ pub fn write_store(store: &Store, format: Format, out: &mut dyn Write) -> io::Re
                     .map(|id| Record::from_store(store, id))
                     .collect(),
             };
-            serde_json::to_writer_pretty(&mut *out, &export)?;
-            out.write_all(b"\n")?;
+            write_json(&serde_json::to_string_pretty(&export)?, out)?;
         }
         Format::Jsonl => {
             for id in store.ids() {
-                serde_json::to_writer(&mut *out, &Record::from_store(store, id))?;
-                out.write_all(b"\n")?;
+                write_json(&serde_json::to_string(&Record::from_store(store, id))?, out)?;
             }
         }
     }
     out.flush()
+}
+
+/// One JSON document and a newline. JSON escapes only C0 controls; C1 controls, bidi
+/// overrides and other invisible format characters are escaped here too (`\u009b`), so an
+/// export printed on a terminal cannot act on it, and still reads back exactly. They can only
+/// stand inside strings, so escaping them in the whole text is safe.
+fn write_json(json: &str, out: &mut dyn Write) -> io::Result<()> {
+    let mut start = 0;
+    for (at, c) in json.char_indices() {
+        if crate::inert::is_terminal_unsafe(c) {
+            out.write_all(&json.as_bytes()[start..at])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            start = at + c.len_utf8();
+        }
+    }
+    out.write_all(&json.as_bytes()[start..])?;
+    out.write_all(b"\n")
 }
 
 /// A problem reading an export: the 1-based line and what is wrong.

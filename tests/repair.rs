@@ -5,6 +5,8 @@
 
 #[path = "repair/protocols.rs"]
 mod protocols;
+#[path = "common/rng.rs"]
+mod rng;
 
 use std::path::PathBuf;
 

@@ -350,3 +350,33 @@ fn export_jsonl_is_one_article_per_line() {
     }
     assert!(Path::new(CUBA).exists());
 }
+
+#[test]
+fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
+    let mut page =
+        liseuse::article::Article::new("Titre \u{9b}2J \u{202e}inversé\u{202c} \u{1b}]0;x\u{7}");
+    page.paragraphs = vec!["zéro\u{200b}largeur « ok »".into()];
+    let (store, _) = Store::from_pages(vec![page]);
+    for format in [Format::Json, Format::Jsonl] {
+        let text = export(&store, format);
+        assert!(
+            text.contains("\\u009b2J \\u202einversé\\u202c \\u001b]0;x\\u0007"),
+            "{text}"
+        );
+        assert!(text.contains("zéro\\u200blargeur « ok »"), "{text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
+        let dir = tempfile::tempdir().unwrap();
+        let name = if format == Format::Json {
+            "x.json"
+        } else {
+            "x.jsonl"
+        };
+        fs::write(dir.path().join(name), &text).unwrap();
+        let again = store_of(ingest::load_paths(&[dir.path().join(name)]));
+        assert_eq!(
+            again.article(again.ids().next().unwrap()).title,
+            store.article(store.ids().next().unwrap()).title
+        );
+        assert_eq!(export(&again, format), text);
+    }
+}

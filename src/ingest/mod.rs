@@ -28,7 +28,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Files read as pages or exports (skipped ones included).
     pub files_read: usize,
-    /// Files that gave nothing: empty, binary, unreadable, too large, unparsable.
+    /// Files that gave nothing: empty, binary, unreadable, too large, unparsable, missing, or
+    /// not regular files.
     pub files_skipped: usize,
     /// Files in the folders that are neither pages nor exports.
     pub files_ignored: usize,
@@ -69,7 +70,10 @@ pub fn load_bundled() -> Loaded {
 /// unless it is an export; in folders only `*.txt`, `*.json` and `*.jsonl` are read.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
-    for file in walk::files(paths, &mut loaded.diagnostics) {
+    let walk = walk::files(paths, &mut loaded.diagnostics);
+    loaded.files_read += walk.skipped;
+    loaded.files_skipped += walk.skipped;
+    for file in walk.files {
         let kind = match FileKind::of(&file.path) {
             Some(kind) => kind,
             None if file.named => FileKind::Page,

@@ -14,27 +14,41 @@ pub struct Found {
     pub named: bool,
 }
 
-pub fn files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
-    let mut found = Vec::new();
+/// What a walk gives the loader.
+#[derive(Default)]
+pub struct Walk {
+    pub files: Vec<Found>,
+    /// Pages asked for that could not even be looked at (missing, a dangling or looping
+    /// symlink, an unreadable folder, a FIFO): each has its diagnostic, and counts as a skipped
+    /// file so that `check` does not say all is well.
+    pub skipped: usize,
+}
+
+pub fn files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Walk {
+    let mut walk = Walk::default();
     let mut seen_dirs = HashSet::new();
     for path in paths {
-        visit(path, true, &mut seen_dirs, &mut found, diagnostics);
+        visit(path, true, &mut seen_dirs, &mut walk, diagnostics);
     }
-    found
+    walk
 }
 
 fn visit(
     path: &Path,
     named: bool,
     seen_dirs: &mut HashSet<PathBuf>,
-    found: &mut Vec<Found>,
+    walk: &mut Walk,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let source = path.display().to_string();
+    // Only what would have been read counts as skipped: a broken link named `notes.md` in a
+    // folder is reported, but it was never going to be a page.
+    let wanted = named || super::FileKind::of(path).is_some();
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) => {
             diagnostics.push(Diagnostic::file(&source, format!("cannot read: {e}")));
+            walk.skipped += usize::from(wanted);
             return;
         }
     };
@@ -50,32 +64,32 @@ fn visit(
             }
             return;
         }
-        for child in sorted_children(path, &source, diagnostics) {
-            visit(&child, false, seen_dirs, found, diagnostics);
+        match fs::read_dir(path) {
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+                children.sort();
+                for child in children {
+                    visit(&child, false, seen_dirs, walk, diagnostics);
+                }
+            }
+            Err(e) => {
+                diagnostics.push(Diagnostic::file(
+                    &source,
+                    format!("cannot read folder: {e}"),
+                ));
+                walk.skipped += 1;
+            }
         }
     } else if meta.is_file() {
-        found.push(Found {
+        walk.files.push(Found {
             path: path.to_path_buf(),
             named,
         });
-    } else if named || super::FileKind::of(path).is_some() {
+    } else if wanted {
         diagnostics.push(Diagnostic::file(
             &source,
             "skipped: not a regular file (FIFO, socket or device)",
         ));
-    }
-}
-
-fn sorted_children(dir: &Path, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    match fs::read_dir(dir) {
-        Ok(entries) => {
-            let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-            children.sort();
-            children
-        }
-        Err(e) => {
-            diagnostics.push(Diagnostic::file(source, format!("cannot read folder: {e}")));
-            Vec::new()
-        }
+        walk.skipped += 1;
     }
 }

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use liseuse::ingest::repair::{Evidence, Lexicon, Repairer, Rule};
 
+use crate::rng::Rng;
+
 const SAMPLES: [&str; 2] = [
     include_str!("../../data/vna-cuba-onu-2021.txt"),
     include_str!("../../data/vna-kirghizistan.txt"),
@@ -26,23 +28,6 @@ const TEMPLATES: [(&str, &str); 4] = [
 ];
 
 const HELD_OUT_PERCENT: u64 = 15;
-
-/// A small fixed-seed generator (SplitMix64), so every run holds out the same words.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 /// How many words a protocol ran, how many it split, by rule, with a few examples.
 #[derive(Default)]
@@ -126,7 +111,7 @@ fn held_out(name: &str, held: impl Fn(&str) -> bool) -> Tally {
 
 #[test]
 fn random_held_out_words_are_rarely_split() {
-    let mut rng = Rng(2021);
+    let mut rng = Rng::new(2021);
     let held: std::collections::HashSet<&str> = Lexicon::bundled()
         .words()
         .filter(|_| rng.chance(HELD_OUT_PERCENT))
@@ -139,7 +124,7 @@ fn random_held_out_words_are_rarely_split() {
 
 #[test]
 fn held_out_word_families_are_rarely_split() {
-    let mut rng = Rng(1975);
+    let mut rng = Rng::new(1975);
     let mut families: BTreeMap<String, bool> = BTreeMap::new();
     for word in Lexicon::bundled().words() {
         let family: String = word.chars().take(5).collect();
@@ -274,7 +259,7 @@ fn cost_of_the_lexicon_and_of_repairing_the_corpus() {
 
 #[test]
 fn welded_compounds_held_out_are_rarely_split() {
-    let mut rng = Rng(1990);
+    let mut rng = Rng::new(1990);
     let all: Vec<&str> = Lexicon::bundled().words().collect();
     let held: Vec<&str> = all
         .iter()

@@ -1,0 +1,189 @@
+//! The command line under faults: a reader that closes the pipe early, outputs that cannot be
+//! written, and hostile names and titles in its text output.
+
+use std::fs::File;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+use super::generator;
+
+const BIN: &str = env!("CARGO_BIN_EXE_liseuse");
+
+/// A folder of `count` generated pages: big enough that its export overflows a pipe buffer.
+fn corpus(count: usize) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for page in generator::corpus(count, 3) {
+        std::fs::write(dir.path().join(page.name), page.text).unwrap();
+    }
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs `liseuse ARGS… | head -1` in a shell; returns (head's output, liseuse's exit code,
+/// liseuse's standard error).
+fn into_head(args: &[&str], scratch: &Path) -> (String, String, String) {
+    let (err, code) = (scratch.join("stderr"), scratch.join("code"));
+    let script = r#"{ "$0" "$@" 2>"$ERR"; echo $? >"$CODE"; } | head -1"#;
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .args(args)
+        .env("ERR", &err)
+        .env("CODE", &code)
+        .output()
+        .expect("sh runs");
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
+    (text(&out.stdout), read(&code).trim().to_owned(), read(&err))
+}
+
+#[test]
+fn export_into_a_closed_pipe_exits_quietly() {
+    let dir = corpus(60);
+    let path = dir.path().to_str().unwrap();
+    for format in ["json", "jsonl"] {
+        let (first, code, err) = into_head(&["export", "--format", format, path], dir.path());
+        assert!(first.starts_with('{'), "{format}: {first:?}");
+        assert_eq!(code, "0", "{format}: exit code; stderr: {err}");
+        assert!(err.is_empty(), "{format}: stderr: {err}");
+    }
+}
+
+#[test]
+fn check_into_a_closed_pipe_exits_quietly() {
+    // 3,000 empty pages: one diagnostic line each, far more than a pipe holds.
+    let dir = TempDir::new().unwrap();
+    for n in 0..3000 {
+        File::create(dir.path().join(format!("{n:04}.txt"))).unwrap();
+    }
+    let scratch = TempDir::new().unwrap();
+    let path = dir.path().to_str().unwrap();
+    let (first, code, err) = into_head(&["check", path], scratch.path());
+    assert!(first.contains("the file is empty"), "{first:?}");
+    assert_eq!(code, "2", "nothing loaded; stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn an_unwritable_output_file_is_a_clear_error() {
+    let scratch = TempDir::new().unwrap();
+    let folder = scratch.path().to_str().unwrap();
+    for target in ["/nonexistent/folder/out.json", folder, "/dev/full"] {
+        let out = run(&["export", "-o", target]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{target}: {err}");
+        assert!(
+            err.contains(&format!("liseuse: cannot write {target}: ")),
+            "{target}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn a_full_standard_output_is_a_clear_error() {
+    // The reader too: with no terminal it prints what it would have opened.
+    for args in [
+        &["export"][..],
+        &["export", "--format", "jsonl"],
+        &["check"],
+        &[],
+    ] {
+        let out = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write standard output"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// A page whose name and every part hold terminal sequences.
+fn hostile_folder() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}6n\u{202e}";
+    let text = format!(
+        "Titre {evil}\n\nChapeau {evil}.\n\nHanoï (VNA) – Texte {evil}.\n\nVoir plus\n\nLien {evil}\n\nRésumé {evil}.\n"
+    );
+    std::fs::write(dir.path().join(format!("page{evil}.txt")), text).unwrap();
+    // Nothing in it is a page: one diagnostic naming the file.
+    std::fs::write(dir.path().join(format!("vide{evil}.txt")), "").unwrap();
+    dir
+}
+
+/// Bytes a terminal would act on: C0 controls but the line end, DEL, and the UTF-8 forms of
+/// C1 controls and bidi overrides/isolates.
+fn assert_terminal_safe(what: &str, bytes: &[u8]) {
+    let text = text(bytes);
+    let bad = text
+        .chars()
+        .find(|&c| c != '\n' && super::exercise::is_unsafe(c));
+    assert!(bad.is_none(), "{what}: {bad:?} in {text:?}");
+}
+
+#[test]
+fn check_and_open_print_hostile_names_and_titles_inertly() {
+    let dir = hostile_folder();
+    let path = dir.path().to_str().unwrap();
+    let out = run(&["check", path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_terminal_safe("check stdout", &out.stdout);
+    assert!(
+        text(&out.stdout).contains("␛]0;pwned␇"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = run(&[path, "--open", "\u{1b}[2J\u{9b}?1049h Titre"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_terminal_safe("--open stderr", &out.stderr);
+    assert!(
+        text(&out.stderr).contains("closest titles"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn export_keeps_hostile_text_exact_and_escaped() {
+    let dir = hostile_folder();
+    let out = run(&["export", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_terminal_safe("export stderr", &out.stderr);
+    // JSON escapes every C0 control: none is written raw.
+    assert!(!out.stdout.iter().any(|&b| b < 0x20 && b != b'\n'));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let title = json["articles"][0]["title"].as_str().unwrap();
+    assert_eq!(title, "Titre \u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}6n\u{202e}");
+}
+
+#[test]
+fn check_fails_when_a_named_page_cannot_be_read() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let out = run(&["check", data, "/nonexistent/page.txt"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("/nonexistent/page.txt: cannot read"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 skipped"), "{stdout}");
+}
