@@ -380,3 +380,19 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
         assert_eq!(export(&again, format), text);
     }
 }
+
+#[test]
+fn open_with_an_unknown_title_lists_the_closest_ones() {
+    let out = liseuse(&["--open", "relations vietnam laos"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("liseuse: no article \"relations vietnam laos\""),
+        "{stderr}"
+    );
+    let first = stderr.lines().nth(2).unwrap_or_default();
+    assert!(
+        first.contains("Un nouvel élan pour les relations Vietnam–Laos  (un-nouvel-elan-pour-les-relations-vietnam-laos)"),
+        "{stderr}"
+    );
+}
