@@ -144,6 +144,14 @@ fn caption_forms_and_repeats() {
         ]
     );
     assert_eq!(a.paragraphs, ["Corps un.", "Corps deux."]);
+
+    // A sentence that merely mentions a credit in brackets is text.
+    let mention = "La légende (Photo : VNA) a été corrigée depuis.";
+    let a = parse(&format!(
+        "Titre\n\nChapeau.\n\nHanoï (VNA) - Corps.\n\n{mention}\n"
+    ));
+    assert_eq!(a.paragraphs, ["Corps.", mention]);
+    assert!(a.photos.is_empty());
 }
 
 #[test]
@@ -166,6 +174,7 @@ fn sign_off_variants() {
             "Fin de l'article.",
             "CVN/VNA",
         ),
+        ("Fin de l'article. VOV/VNA", "Fin de l'article.", "VOV/VNA"),
     ] {
         let a = parse(&format!(
             "Titre\n\nChapeau.\n\nHanoï (VNA) - Début.\n\n{last}\nsource\n"
@@ -177,6 +186,9 @@ fn sign_off_variants() {
         "L'alliance Laos-Vietnam",
         "Le dialogue UE-ASEAN",
         "Fin de la réunion.",
+        "Les pays de l'ASEAN",
+        "Fin de la réunion. ASEAN",
+        "Le ratio est de 50/50",
     ] {
         let a = parse(&format!("Titre\n\nChapeau.\n\n(VNA) - {last}\n"));
         assert_eq!((a.paragraphs[0].as_str(), a.signoff), (last, None));

@@ -124,6 +124,20 @@ fn split_signoff(text: &str) -> Option<(usize, &str)> {
     if is_agency(text) {
         return Some((0, text));
     }
+    split_dashed(text).or_else(|| split_compound(text))
+}
+
+/// `… fin. VOV/VNA`: no dash, but a compound agency after a finished sentence is a signature;
+/// a lone capitalised word there (`… en 2025. ASEAN`) could be text, so it needs the `/`.
+fn split_compound(text: &str) -> Option<(usize, &str)> {
+    let (before, agency) = text.rsplit_once(char::is_whitespace)?;
+    let keep = before.trim_end();
+    let finished = keep.ends_with(['.', '!', '?', '»', '…', ')']);
+    (finished && agency.contains('/') && is_agency(agency)).then_some((keep.len(), agency))
+}
+
+/// `… fin. -VNA`, `… fin.-VNA`, `… pandémie-VNA`.
+fn split_dashed(text: &str) -> Option<(usize, &str)> {
     // An agency is short, so its dash is among the last few characters.
     let (dash, c) = text
         .char_indices()

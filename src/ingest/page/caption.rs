@@ -99,11 +99,14 @@ pub(super) fn parse_caption(line: &str) -> Option<Photo> {
 }
 
 /// Credits are names, acronyms or domains (`VNA`, `East Asia Forum`, `qdnd.vn`): a few words,
-/// the first capitalised or dotted, which tells them from prose after a colon (`photo : les…`).
+/// the first capitalised or dotted, which tells them from prose after a colon (`photo : les…`),
+/// and no unbalanced bracket (`(Photo : VNA) au milieu` is a sentence that mentions a photo).
 fn looks_like_credit(credit: &str) -> bool {
+    let balanced = credit.matches('(').count() == credit.matches(')').count();
     let words = credit.split_whitespace().count();
     let first = credit.split_whitespace().next().unwrap_or_default();
-    (1..=6).contains(&words)
+    balanced
+        && (1..=6).contains(&words)
         && credit.chars().count() <= 60
         && !credit.contains(':')
         && (first.contains('.')
