@@ -145,6 +145,14 @@ fn caption_forms_and_repeats() {
     );
     assert_eq!(a.paragraphs, ["Corps un.", "Corps deux."]);
 
+    // A lower-case `photo` before a colon is running text; in brackets it is still a credit.
+    let a = parse(
+        "Titre\n\nChapeau.\n\nHanoï (VNA) - Corps.\n\nExposition photo : Hanoï d'antan\n\n\
+         Le stand. (photo : VNA)\n",
+    );
+    assert_eq!(a.paragraphs, ["Corps.", "Exposition photo : Hanoï d'antan"]);
+    assert_eq!(a.photos, [photo("Le stand.", "VNA")]);
+
     // A sentence that merely mentions a credit in brackets is text.
     let mention = "La légende (Photo : VNA) a été corrigée depuis.";
     let a = parse(&format!(

@@ -67,6 +67,13 @@ pub(super) fn parse_caption(line: &str) -> Option<Photo> {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric());
+    let opener = line[..at].trim_end().chars().next_back();
+    // A credit opens with `Photo`, or with `photo` in brackets; a lower-case `photo` in running
+    // text (`Exposition photo : Hanoï d'antan`) is a title or a sentence.
+    let capital = line[at..].starts_with('P');
+    if !capital && !matches!(opener, Some('(' | '[')) {
+        return None;
+    }
     let after = &line[at + "photo".len()..];
     let after = after.strip_prefix(['s', 'S']).unwrap_or(after);
     if !word_start || after.chars().next().is_some_and(char::is_alphanumeric) {
