@@ -38,6 +38,40 @@ fn related_entries_with_and_without_captions() {
 }
 
 #[test]
+fn a_caption_printed_without_its_credit_goes_to_the_next_entry() {
+    let a = parse(
+        "Titre\n\nChapeau.\n\nCorps.\n\nVoir plus\n\nLe ministre lors de la réunion.\n\n\
+         Premier titre\n\nRésumé un.\n\nUne délégation à Hanoï.\n\nDeuxième titre\n\nRésumé deux.\n",
+    );
+    let entries: Vec<_> = a
+        .related
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_str(),
+                r.summary.as_str(),
+                r.photo.clone().map(|p| p.caption),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (
+                "Premier titre",
+                "Résumé un.",
+                Some("Le ministre lors de la réunion.".into())
+            ),
+            (
+                "Deuxième titre",
+                "Résumé deux.",
+                Some("Une délégation à Hanoï.".into())
+            ),
+        ]
+    );
+}
+
+#[test]
 fn title_only_related_entries_and_links_before_the_body() {
     let a = parse(
         "Titre\n\n>> Lien un\n» Lien deux\n\nChapeau.\n\nCorps.\n\nVoir plus\n\nTitre A\nTitre B\nTitre C\n",

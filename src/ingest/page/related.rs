@@ -67,8 +67,30 @@ impl RelatedList {
             self.photo = None;
             return true;
         }
+        self.take_uncredited_caption();
         self.start(text);
         false
+    }
+
+    /// An open entry whose "title" ends like a sentence, followed by another title, was a photo
+    /// caption printed without its credit: titles rarely end with a period, captions usually do.
+    fn take_uncredited_caption(&mut self) {
+        let uncredited = self.open.is_some()
+            && self.photo.is_none()
+            && self.entries.last().is_some_and(|entry| {
+                entry.photo.is_none()
+                    && entry.summary.is_empty()
+                    && ends_like_sentence(&entry.title)
+            });
+        if let Some(caption) = self.entries.pop_if(|_| uncredited) {
+            self.photo = Some((
+                0,
+                Photo {
+                    caption: caption.title,
+                    credit: String::new(),
+                },
+            ));
+        }
     }
 
     pub(super) fn finish(&mut self) -> Vec<(usize, &'static str)> {
