@@ -217,6 +217,7 @@ fn sign_off_variants() {
             "CVN/VNA",
         ),
         ("Fin de l'article. VOV/VNA", "Fin de l'article.", "VOV/VNA"),
+        ("Fin de l'article. VNA", "Fin de l'article.", "VNA"),
     ] {
         let a = parse(&format!(
             "Titre\n\nChapeau.\n\nHanoï (VNA) - Début.\n\n{last}\nsource\n"
@@ -229,7 +230,8 @@ fn sign_off_variants() {
         "Le dialogue UE-ASEAN",
         "Fin de la réunion.",
         "Les pays de l'ASEAN",
-        "Fin de la réunion. ASEAN",
+        "Fin de la réunion avec l'ASEAN",
+        "Une réunion de l'ASEAN. Puis",
         "Le ratio est de 50/50",
     ] {
         let a = parse(&format!("Titre\n\nChapeau.\n\n(VNA) - {last}\n"));

@@ -124,16 +124,16 @@ fn split_signoff(text: &str) -> Option<(usize, &str)> {
     if is_agency(text) {
         return Some((0, text));
     }
-    split_dashed(text).or_else(|| split_compound(text))
+    split_dashed(text).or_else(|| split_undashed(text))
 }
 
-/// `… fin. VOV/VNA`: no dash, but a compound agency after a finished sentence is a signature;
-/// a lone capitalised word there (`… en 2025. ASEAN`) could be text, so it needs the `/`.
-fn split_compound(text: &str) -> Option<(usize, &str)> {
+/// `… fin. VNA`, `… fin. VOV/VNA`: no dash, but an agency standing alone after the last
+/// sentence of the body has ended is a signature: a sentence does not end without a full stop.
+fn split_undashed(text: &str) -> Option<(usize, &str)> {
     let (before, agency) = text.rsplit_once(char::is_whitespace)?;
     let keep = before.trim_end();
     let finished = keep.ends_with(['.', '!', '?', '»', '…', ')']);
-    (finished && agency.contains('/') && is_agency(agency)).then_some((keep.len(), agency))
+    (finished && is_agency(agency)).then_some((keep.len(), agency))
 }
 
 /// `… fin. -VNA`, `… fin.-VNA`, `… pandémie-VNA`.
