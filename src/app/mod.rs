@@ -58,10 +58,21 @@ pub struct PendingLink {
 #[derive(Debug)]
 pub struct App {
     store: Store,
-    /// Terminal columns and rows.
-    size: (u16, u16),
     measure: u16,
     color: bool,
+    /// Everything on screen that the app holds itself (the article view, history and store
+    /// hold the rest): `update` compares it before and after an action to know whether to redraw.
+    screen: Screen,
+    reader: Reader,
+    history: History,
+    /// Problems reported by batches added while running.
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Screen {
+    /// Terminal columns and rows.
+    size: (u16, u16),
     focus: Pane,
     /// Whether the user wants the list beside the reader (wide screens).
     list_open: bool,
@@ -73,13 +84,9 @@ pub struct App {
     /// First row of the list window: kept by `update` so the window moves only when the
     /// selection would leave it.
     list_top: usize,
-    reader: Reader,
-    history: History,
     pending: Option<PendingLink>,
     /// A one-off remark for the status bar ("Pas de lien 12"), cleared by the next key.
     message: Option<String>,
-    /// Problems reported by batches added while running.
-    diagnostics: Vec<Diagnostic>,
     quit: bool,
 }
 
@@ -90,26 +97,28 @@ impl App {
         let open = options.open.filter(|id| id.index() < store.len());
         let shown = open.or_else(|| store.ids().next());
         let mut app = App {
-            selected: shown.map_or(0, ArticleId::index),
             store,
-            size,
             measure: options.measure.max(1),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            focus: if open.is_some() {
-                Pane::Reader
-            } else {
-                Pane::List
+            screen: Screen {
+                size,
+                focus: if open.is_some() {
+                    Pane::Reader
+                } else {
+                    Pane::List
+                },
+                list_open: true,
+                help_open: false,
+                help_top: 0,
+                selected: shown.map_or(0, ArticleId::index),
+                list_top: 0,
+                pending: None,
+                message: None,
+                quit: false,
             },
-            list_open: true,
-            help_open: false,
-            help_top: 0,
-            list_top: 0,
             reader: Reader::showing(shown.map(Visit::new)),
             history: History::default(),
-            pending: None,
-            message: None,
             diagnostics: Vec::new(),
-            quit: false,
         };
         update::sync(&mut app);
         app
@@ -122,7 +131,7 @@ impl App {
     }
 
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.screen.quit
     }
 
     pub fn store(&self) -> &Store {
@@ -130,7 +139,7 @@ impl App {
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.size
+        self.screen.size
     }
 
     pub fn color(&self) -> bool {
@@ -138,25 +147,25 @@ impl App {
     }
 
     pub fn focus(&self) -> Pane {
-        self.focus
+        self.screen.focus
     }
 
     pub fn help_open(&self) -> bool {
-        self.help_open
+        self.screen.help_open
     }
 
     pub fn help_top(&self) -> usize {
-        self.help_top
+        self.screen.help_top
     }
 
     /// The panes for the app's own idea of the terminal size.
     pub fn panes(&self) -> Panes {
-        self.panes_in(Rect::new(0, 0, self.size.0, self.size.1))
+        self.panes_in(Rect::new(0, 0, self.screen.size.0, self.screen.size.1))
     }
 
     /// The panes for an area (the frame being drawn, which may lag a resize by one event).
     pub fn panes_in(&self, area: Rect) -> Panes {
-        geometry::panes(area, self.list_open, self.focus, self.measure)
+        geometry::panes(area, self.screen.list_open, self.screen.focus, self.measure)
     }
 
     /// The article on list row `index`. Rows follow the store's order, which only grows at
@@ -172,11 +181,11 @@ impl App {
 
     /// Index of the selected list row (0 when the list is empty).
     pub fn selected(&self) -> usize {
-        self.selected
+        self.screen.selected
     }
 
     pub fn list_top(&self) -> usize {
-        self.list_top
+        self.screen.list_top
     }
 
     /// The open article, its scroll row and highlighted link.
@@ -217,17 +226,17 @@ impl App {
     }
 
     pub fn pending_link(&self) -> Option<PendingLink> {
-        self.pending
+        self.screen.pending
     }
 
     /// When the event loop should send `Action::Tick` if no key comes first: a half-typed
     /// link number is followed then.
     pub fn deadline(&self) -> Option<Instant> {
-        self.pending.map(|p| p.since + DIGIT_PAUSE)
+        self.screen.pending.map(|p| p.since + DIGIT_PAUSE)
     }
 
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.screen.message.as_deref()
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {

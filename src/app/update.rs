@@ -12,13 +12,13 @@ use crate::wrap;
 use super::geometry::{self, NARROW};
 use super::history::Visit;
 use super::keymap;
-use super::{Action, App, DIGIT_PAUSE, Motion, Pane, PendingLink};
+use super::{Action, App, DIGIT_PAUSE, Motion, Pane, PendingLink, Screen};
 
 /// Applies `action`. Returns true when something visible changed, so the loop redraws only then.
 pub fn update(app: &mut App, action: Action) -> bool {
     let before = Seen::of(app);
     if is_keystroke(action) {
-        app.message = None;
+        app.screen.message = None;
     }
     if !settle_pending(app, action) {
         apply(app, action);
@@ -47,39 +47,21 @@ pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
 /// whether an action changed what is on screen.
 #[derive(PartialEq)]
 struct Seen {
-    size: (u16, u16),
-    focus: Pane,
-    list_open: bool,
-    help_open: bool,
-    help_top: usize,
-    selected: usize,
-    list_top: usize,
+    screen: Screen,
     view: Option<Visit>,
-    history: (usize, usize),
     raw: bool,
-    pending: Option<PendingLink>,
-    message: Option<String>,
+    history: (usize, usize),
     articles: usize,
-    quit: bool,
 }
 
 impl Seen {
     fn of(app: &App) -> Self {
         Self {
-            size: app.size,
-            focus: app.focus,
-            list_open: app.list_open,
-            help_open: app.help_open,
-            help_top: app.help_top,
-            selected: app.selected,
-            list_top: app.list_top,
+            screen: app.screen.clone(),
             view: app.reader.view,
             raw: app.reader.raw,
             history: app.history_depth(),
-            pending: app.pending,
-            message: app.message.clone(),
             articles: app.store.len(),
-            quit: app.quit,
         }
     }
 }
@@ -97,23 +79,23 @@ fn is_keystroke(action: Action) -> bool {
 /// later. Returns
 /// true when `action` was used up doing so.
 fn settle_pending(app: &mut App, action: Action) -> bool {
-    let Some(pending) = app.pending else {
+    let Some(pending) = app.screen.pending else {
         return false;
     };
     match action {
         Action::Digit(..) | Action::Tick(_) | Action::Resize(..) | Action::Redraw => false,
         Action::Suspend | Action::Quit => false,
         Action::Cancel => {
-            app.pending = None;
+            app.screen.pending = None;
             true
         }
         Action::FollowHighlighted | Action::OpenSelected => {
-            app.pending = None;
+            app.screen.pending = None;
             follow_number(app, pending.number);
             true
         }
         _ => {
-            app.pending = None;
+            app.screen.pending = None;
             follow_number(app, pending.number);
             false
         }
@@ -125,11 +107,11 @@ fn apply(app: &mut App, action: Action) {
         Action::Move(Pane::List, motion) => move_selection(app, motion),
         Action::Move(Pane::Reader, motion) => scroll(app, motion),
         Action::Select(index) => {
-            app.selected = index;
-            app.focus = Pane::List;
+            app.screen.selected = index;
+            app.screen.focus = Pane::List;
         }
         Action::OpenSelected => {
-            if let Some(id) = app.row_id(app.selected) {
+            if let Some(id) = app.row_id(app.screen.selected) {
                 open(app, id);
             }
         }
@@ -140,26 +122,26 @@ fn apply(app: &mut App, action: Action) {
         Action::PrevLink => highlight(app, -1),
         Action::FollowHighlighted => match app.reader.view.and_then(|v| v.link) {
             Some(n) => follow(app, n),
-            None => app.message = Some("Aucun lien en surbrillance".into()),
+            None => app.screen.message = Some("Aucun lien en surbrillance".into()),
         },
         Action::FollowLink(n) => follow(app, n),
         Action::Digit(digit, at) => digit_typed(app, digit, at),
         Action::Tick(now) => {
             if app.deadline().is_some_and(|deadline| now >= deadline) {
-                let number = app.pending.take().map_or(0, |p| p.number);
+                let number = app.screen.pending.take().map_or(0, |p| p.number);
                 follow_number(app, number);
             }
         }
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::ToggleHelp => {
-            app.help_open = !app.help_open;
-            app.help_top = 0;
+            app.screen.help_open = !app.screen.help_open;
+            app.screen.help_top = 0;
         }
         Action::ScrollHelp(motion) => scroll_help(app, motion),
-        Action::Cancel => app.help_open = false,
-        Action::Resize(cols, rows) => app.size = (cols, rows),
-        Action::Quit => app.quit = true,
+        Action::Cancel => app.screen.help_open = false,
+        Action::Resize(cols, rows) => app.screen.size = (cols, rows),
+        Action::Quit => app.screen.quit = true,
         Action::Suspend | Action::Redraw => {}
     }
 }
@@ -167,9 +149,11 @@ fn apply(app: &mut App, action: Action) {
 fn move_selection(app: &mut App, motion: Motion) {
     let len = app.store.len();
     let page = geometry::page(usize::from(app.panes().list_rows.height));
-    app.selected = match motion {
-        Motion::Rows(n) => geometry::step(app.selected, n, len),
-        Motion::Pages(n) => geometry::step(app.selected, n.saturating_mul(page as isize), len),
+    app.screen.selected = match motion {
+        Motion::Rows(n) => geometry::step(app.screen.selected, n, len),
+        Motion::Pages(n) => {
+            geometry::step(app.screen.selected, n.saturating_mul(page as isize), len)
+        }
         Motion::Top => 0,
         Motion::Bottom => len.saturating_sub(1),
     };
@@ -187,21 +171,21 @@ fn scroll(app: &mut App, motion: Motion) {
 
 fn scroll_help(app: &mut App, motion: Motion) {
     let (rows, height) = help_rows_shown(app);
-    app.help_top = geometry::scrolled(app.help_top, motion, rows, height);
+    app.screen.help_top = geometry::scrolled(app.screen.help_top, motion, rows, height);
 }
 
 /// The help's rows, and how many of them the popup shows at the current size.
 fn help_rows_shown(app: &App) -> (usize, usize) {
     let rows = keymap::help_rows();
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.screen.size.0, app.screen.size.1);
     let popup = geometry::popup(area, 0, rows);
     (rows, usize::from(popup.height.saturating_sub(2)))
 }
 
 /// Shows `id` in the reader; the visit being left goes into the history.
 fn open(app: &mut App, id: ArticleId) {
-    app.focus = Pane::Reader;
-    app.selected = app.row_of(id);
+    app.screen.focus = Pane::Reader;
+    app.screen.selected = app.row_of(id);
     match app.reader.view {
         Some(view) if view.id == id => {}
         Some(view) => {
@@ -215,32 +199,32 @@ fn open(app: &mut App, id: ArticleId) {
 /// Returns to a visit from the history, exactly as it was left.
 fn restore(app: &mut App, visit: Visit) {
     app.reader.view = Some(visit);
-    app.selected = app.row_of(visit.id);
-    app.focus = Pane::Reader;
+    app.screen.selected = app.row_of(visit.id);
+    app.screen.focus = Pane::Reader;
 }
 
 fn focus(app: &mut App, pane: Pane) {
     match pane {
-        Pane::List => app.list_open = true,
+        Pane::List => app.screen.list_open = true,
         Pane::Reader if app.reader.view.is_none() => {
-            if let Some(id) = app.row_id(app.selected) {
+            if let Some(id) = app.row_id(app.screen.selected) {
                 app.reader.view = Some(Visit::new(id));
             }
         }
         Pane::Reader => {}
     }
-    app.focus = pane;
+    app.screen.focus = pane;
 }
 
 /// One key for the list both ways: from the reader it brings the list (the reader's own Tab
 /// is taken by links); from the list it puts it away, which on a wide screen hides it to give
 /// the reader the whole width.
 fn toggle_list(app: &mut App) {
-    match app.focus {
+    match app.screen.focus {
         Pane::Reader => focus(app, Pane::List),
         Pane::List => {
-            if app.size.0 >= NARROW {
-                app.list_open = false;
+            if app.screen.size.0 >= NARROW {
+                app.screen.list_open = false;
             }
             focus(app, Pane::Reader);
         }
@@ -254,7 +238,7 @@ fn highlight(app: &mut App, step: isize) {
         return;
     };
     if count == 0 {
-        app.message = Some("Cet article n’a aucun lien".into());
+        app.screen.message = Some("Cet article n’a aucun lien".into());
         return;
     }
     let next = match (view.link, step > 0) {
@@ -263,7 +247,7 @@ fn highlight(app: &mut App, step: isize) {
         (Some(n), _) => (n as isize + step).rem_euclid(count as isize) as usize,
     };
     view.link = Some(next);
-    app.focus = Pane::Reader;
+    app.screen.focus = Pane::Reader;
     reveal_link(app, next);
 }
 
@@ -287,7 +271,7 @@ fn follow(app: &mut App, n: usize) {
         .and_then(|id| wrap::links(&app.store, id).nth(n))
     {
         Some(target) => open(app, target),
-        None => app.message = Some(format!("Pas de lien {}", n + 1)),
+        None => app.screen.message = Some(format!("Pas de lien {}", n + 1)),
     }
 }
 
@@ -295,14 +279,14 @@ fn follow(app: &mut App, n: usize) {
 fn follow_number(app: &mut App, number: usize) {
     match number.checked_sub(1) {
         Some(n) => follow(app, n),
-        None => app.message = Some("Pas de lien 0".into()),
+        None => app.screen.message = Some("Pas de lien 0".into()),
     }
 }
 
 /// A digit joins the number being typed if it came within the pause; the number is followed
 /// at once when no further digit could make it a valid link, and waits otherwise.
 fn digit_typed(app: &mut App, digit: u8, at: Instant) {
-    let number = match app.pending.take() {
+    let number = match app.screen.pending.take() {
         Some(p) if at.saturating_duration_since(p.since) < DIGIT_PAUSE => p
             .number
             .saturating_mul(10)
@@ -315,7 +299,7 @@ fn digit_typed(app: &mut App, digit: u8, at: Instant) {
         None => usize::from(digit),
     };
     if number != 0 && number.saturating_mul(10) <= app.link_count() {
-        app.pending = Some(PendingLink { number, since: at });
+        app.screen.pending = Some(PendingLink { number, since: at });
     } else {
         follow_number(app, number);
     }
@@ -325,8 +309,8 @@ fn back(app: &mut App) {
     let back = app.reader.view.and_then(|view| app.history.back(view));
     match back {
         Some(visit) => restore(app, visit),
-        None if app.focus == Pane::Reader => focus(app, Pane::List),
-        None => app.message = Some("Début de l’historique".into()),
+        None if app.screen.focus == Pane::Reader => focus(app, Pane::List),
+        None => app.screen.message = Some("Début de l’historique".into()),
     }
 }
 
@@ -334,7 +318,7 @@ fn forward(app: &mut App) {
     let next = app.reader.view.and_then(|view| app.history.forward(view));
     match next {
         Some(visit) => restore(app, visit),
-        None => app.message = Some("Fin de l’historique".into()),
+        None => app.screen.message = Some("Fin de l’historique".into()),
     }
 }
 
@@ -343,14 +327,18 @@ fn forward(app: &mut App) {
 pub(super) fn sync(app: &mut App) {
     let panes = app.panes();
     let len = app.store.len();
-    app.selected = app.selected.min(len.saturating_sub(1));
+    app.screen.selected = app.screen.selected.min(len.saturating_sub(1));
     let height = usize::from(panes.list_rows.height);
     if height > 0 {
-        let top = geometry::keep_in_view(app.list_top, app.selected..app.selected + 1, height);
-        app.list_top = geometry::clamp_top(top, len, height);
+        let top = geometry::keep_in_view(
+            app.screen.list_top,
+            app.screen.selected..app.screen.selected + 1,
+            height,
+        );
+        app.screen.list_top = geometry::clamp_top(top, len, height);
     }
     let (help_rows, help_height) = help_rows_shown(app);
-    app.help_top = geometry::clamp_top(app.help_top, help_rows, help_height);
+    app.screen.help_top = geometry::clamp_top(app.screen.help_top, help_rows, help_height);
     if !panes.text.is_empty() {
         app.reader.wrap(&app.store, panes.text.width);
         let rows = app.wrapped().map_or(0, |w| w.lines.len());
