@@ -6,11 +6,13 @@
 
 pub mod app;
 pub mod article;
+pub mod document;
 pub mod fold;
 pub mod inert;
 pub mod ingest;
 pub mod schema;
 pub mod store;
+pub mod strings;
 pub mod terminal;
 pub mod ui;
 pub mod wrap;

@@ -157,7 +157,11 @@ fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
         }
         return exit_code(&loaded, &store);
     }
-    let options = liseuse::app::Options { open, measure };
+    let options = liseuse::app::Options {
+        open,
+        measure,
+        lang: liseuse::strings::Lang::from_env(),
+    };
     match liseuse::terminal::run(store, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

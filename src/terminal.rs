@@ -18,7 +18,7 @@ use ratatui::crossterm::{cursor, execute, terminal};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{self, Action, App, Options};
+use crate::app::{self, Action, App, Effect, Options};
 use crate::article::Article;
 use crate::store::Store;
 use crate::ui;
@@ -57,7 +57,7 @@ fn event_loop(
     terminal.draw(|frame| ui::draw(app, frame))?;
     while let Some(first) = next_event(app, rx) {
         // Take everything already queued before drawing once: a held key or a burst of resize
-        // events costs one frame, not one per event.
+        // events costs one frame (and one wrap, at the last size), not one per event.
         let mut changed = false;
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let action = match event {
@@ -67,20 +67,17 @@ fn event_loop(
                 }
                 event => action_for(app, event),
             };
-            match action {
-                Some(Action::Suspend) => {
-                    suspend(terminal)?;
-                    changed = true;
+            let Some(action) = action else {
+                continue;
+            };
+            let outcome = app::update(app, action);
+            changed |= outcome.redraw;
+            for effect in outcome.effects {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Suspend => suspend(terminal)?,
+                    Effect::Repaint => repaint(terminal)?,
                 }
-                Some(Action::Redraw) => {
-                    repaint(terminal)?;
-                    changed = true;
-                }
-                Some(action) => changed |= app::update(app, action),
-                None => {}
-            }
-            if app.should_quit() {
-                return Ok(());
             }
         }
         if changed {
@@ -90,7 +87,7 @@ fn event_loop(
     Ok(())
 }
 
-/// Blocks for the next event; while a half-typed link number waits (`1` could still become
+/// Blocks for the next event; while a link number could still grow (`1` could still become
 /// `10`), wakes at its deadline with a tick instead. `None` when every sender is gone.
 fn next_event(app: &App, rx: &Receiver<Event>) -> Option<Event> {
     let Some(deadline) = app.deadline() else {

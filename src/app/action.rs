@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use super::Pane;
 
-/// How long a typed digit waits for the next one before its link is followed: long enough to
-/// type `1`,`0` for link 10, short enough that `1` alone still feels immediate.
+/// How long after a digit a second one still joins it: `1` follows link 1 at once, and a `0`
+/// typed within the pause moves on to link 10 instead.
 pub const DIGIT_PAUSE: Duration = Duration::from_millis(700);
 
 /// How far a move goes.
@@ -16,6 +16,8 @@ pub enum Motion {
     Rows(isize),
     /// Screenfuls, negative upwards.
     Pages(isize),
+    /// Half screenfuls, negative upwards.
+    HalfPages(isize),
     Top,
     Bottom,
 }
@@ -38,14 +40,20 @@ pub enum Action {
     NextLink,
     /// Highlight the previous link of the open article (wrapping around).
     PrevLink,
-    /// Follow the highlighted link.
+    /// Follow the highlighted link; with none, scroll one line (as `less` does).
     FollowHighlighted,
+    /// Open the next (positive) or previous article of the list, from either pane.
+    NextArticle(isize),
+    /// Page the open article from either pane; at its end, open the next article.
+    PageOrNext,
+    /// Scroll to the start of the next (positive) or previous paragraph.
+    Paragraph(isize),
     /// Follow link `n`, counted from 0 in on-screen order (a click on a link).
     FollowLink(usize),
     /// A digit of a link number, typed at this instant (the clock is passed in, so tests can
     /// set it).
     Digit(u8, Instant),
-    /// Time has reached `App::deadline()`: a waiting link number is followed.
+    /// Time has reached `App::deadline()`: a link number can no longer grow.
     Tick(Instant),
     /// Go back to the previous visit, with its scroll and highlighted link.
     Back,

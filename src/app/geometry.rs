@@ -140,14 +140,23 @@ pub fn keep_in_view(top: usize, rows: Range<usize>, height: usize) -> usize {
 /// `top` moved by `motion` over `rows` rows seen through a view `height` tall, never scrolled
 /// past the end.
 pub fn scrolled(top: usize, motion: Motion, rows: usize, height: usize) -> usize {
-    let page = page(height) as isize;
     let top = match motion {
-        Motion::Rows(n) => top.saturating_add_signed(n),
-        Motion::Pages(n) => top.saturating_add_signed(n.saturating_mul(page)),
         Motion::Top => 0,
         Motion::Bottom => max_top(rows, height),
+        motion => top.saturating_add_signed(rows_of(motion, height)),
     };
     clamp_top(top, rows, height)
+}
+
+/// How many rows a relative motion moves through a view `height` tall (none for the ends).
+pub fn rows_of(motion: Motion, height: usize) -> isize {
+    let page = page(height) as isize;
+    match motion {
+        Motion::Rows(n) => n,
+        Motion::Pages(n) => n.saturating_mul(page),
+        Motion::HalfPages(n) => n.saturating_mul((height / 2).max(1) as isize),
+        Motion::Top | Motion::Bottom => 0,
+    }
 }
 
 /// How far a page key moves: a screenful less one row, kept as context.
@@ -224,6 +233,8 @@ mod tests {
         assert_eq!(scrolled(10, Motion::Pages(-1), 100, 20), 0);
         assert_eq!(scrolled(10, Motion::Bottom, 100, 20), 80);
         assert_eq!(scrolled(79, Motion::Rows(5), 100, 20), 80);
+        assert_eq!(scrolled(10, Motion::HalfPages(1), 100, 20), 20);
+        assert_eq!(scrolled(10, Motion::HalfPages(-1), 100, 1), 9);
         assert_eq!(page(20), 19);
         assert_eq!(page(0), 1);
         assert_eq!(step(3, -5, 10), 0);

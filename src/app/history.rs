@@ -1,15 +1,18 @@
-//! Browser-like history of visits: each remembers its article, scroll row and highlighted link,
-//! so going back puts the reader exactly where they were. Holds no current visit itself: the
-//! reader owns that, and hands it over on every move.
+//! Browser-like history of visits: each remembers its article, the place in it (an anchor,
+//! never a row, so another width finds the same sentence) and the highlighted link. Holds no
+//! current visit itself: the reader owns that, and hands it over on every move.
 
 use crate::store::ArticleId;
+use crate::wrap::Anchor;
 
 /// One look at an article, as it should be restored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Visit {
     pub id: ArticleId,
-    /// First wrapped row shown.
-    pub scroll: usize,
+    /// Where the first line shown starts.
+    pub top: Anchor,
+    /// Scrolled to the very end: kept there whatever the size (the last lines stay in view).
+    pub at_end: bool,
     /// Highlighted link, counted from 0 in on-screen order.
     pub link: Option<usize>,
 }
@@ -19,7 +22,8 @@ impl Visit {
     pub fn new(id: ArticleId) -> Self {
         Self {
             id,
-            scroll: 0,
+            top: Anchor::default(),
+            at_end: false,
             link: None,
         }
     }
@@ -68,11 +72,11 @@ impl History {
 mod tests {
     use super::*;
 
-    fn visit(n: u32, scroll: usize) -> Visit {
+    fn visit(n: u32, offset: usize) -> Visit {
         Visit {
-            id: ArticleId(n),
-            scroll,
+            top: Anchor::new(1, offset),
             link: Some(n as usize),
+            ..Visit::new(ArticleId(n))
         }
     }
 

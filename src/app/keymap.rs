@@ -1,6 +1,6 @@
 //! Key and mouse events → `Action`s, by mode (help popup, list, reader). The same table,
 //! read backwards, gives the help popup and the status bar hint, so they cannot drift from
-//! what the keys do.
+//! what the keys do; its words come in both interface languages.
 
 use std::time::Instant;
 
@@ -10,24 +10,17 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Position;
 
 use super::{Action, App, Motion, Pane};
+use crate::strings::{self, Lang, Text, text};
 
 /// Rows one notch of the mouse wheel moves.
 const WHEEL_ROWS: isize = 3;
 
-/// Which keys apply: the popup takes the keyboard, otherwise the focused pane does.
+/// Which keys apply: an overlay takes the keyboard, otherwise the focused pane does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Help,
     List,
     Reader,
-}
-
-pub fn mode(app: &App) -> Mode {
-    match (app.help_open(), app.focus()) {
-        (true, _) => Mode::Help,
-        (false, Pane::List) => Mode::List,
-        (false, Pane::Reader) => Mode::Reader,
-    }
 }
 
 /// Where a binding applies, and the heading it gets in the help.
@@ -53,13 +46,13 @@ impl Scope {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text {
         match self {
-            Self::Always => "Partout",
-            Self::Panes => "Liste et lecture",
-            Self::InList => "Dans la liste",
-            Self::InReader => "Dans la lecture",
-            Self::InHelp => "Dans l’aide",
+            Self::Always => text("Partout", "Everywhere"),
+            Self::Panes => text("Liste et lecture", "List and reader"),
+            Self::InList => text("Dans la liste", "In the list"),
+            Self::InReader => text("Dans la lecture", "In the reader"),
+            Self::InHelp => text("Dans l’aide", "In the help"),
         }
     }
 }
@@ -89,17 +82,18 @@ impl Key {
         }
     }
 
-    pub fn label(self) -> String {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Code(code) => code_label(code),
+            Code(code) => code_label(code, lang),
             Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Alt(code) => format!("Alt-{}", code_label(code)),
-            Key::Digits => "1…9 0".to_owned(),
+            Key::Alt(code) => format!("Alt-{}", code_label(code, lang)),
+            Key::Digits => "1…9".to_owned(),
         }
     }
 }
 
-fn code_label(code: KeyCode) -> String {
+fn code_label(code: KeyCode, lang: Lang) -> String {
+    let word = |fr, en| lang.pick(text(fr, en)).to_owned();
     match code {
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
@@ -109,12 +103,12 @@ fn code_label(code: KeyCode) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
-        KeyCode::Enter => "Entrée".into(),
-        KeyCode::Esc => "Échap".into(),
+        KeyCode::Enter => word("Entrée", "Enter"),
+        KeyCode::Esc => word("Échap", "Esc"),
         KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Maj-Tab".into(),
+        KeyCode::BackTab => word("Maj-Tab", "Shift-Tab"),
         KeyCode::Backspace => "⌫".into(),
-        Char(' ') => "Espace".into(),
+        Char(' ') => word("Espace", "Space"),
         Char(c) => c.to_string(),
         other => format!("{other:?}"),
     }
@@ -132,10 +126,10 @@ pub struct Binding {
     pub keys: &'static [Key],
     does: Does,
     /// What the help says the keys do.
-    pub help: &'static str,
+    pub help: Text,
 }
 
-const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: Text) -> Binding {
     Binding {
         scope,
         keys,
@@ -144,8 +138,8 @@ const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: &'static
     }
 }
 
-use Action::{Back, Focus, Forward, Move, Quit, ScrollHelp};
-use Motion::{Bottom, Pages, Rows, Top};
+use Action::{Back, Focus, Forward, Move, NextArticle, Paragraph, Quit, ScrollHelp};
+use Motion::{Bottom, HalfPages, Pages, Rows, Top};
 use Pane::{List, Reader};
 use Scope::{Always, InHelp, InList, InReader, Panes};
 
@@ -171,47 +165,71 @@ const fn ch(c: char) -> Key {
 /// Every binding, in the order the help shows them. The first that matches wins.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Always,   &[Ctrl('c')],                  Quit,                      "quitter"),
-    bind(Always,   &[Ctrl('z')],                  Action::Suspend,           "suspendre (fg pour revenir)"),
-    bind(Always,   &[Ctrl('l')],                  Action::Redraw,            "redessiner l’écran"),
-    bind(Panes,    &[ch('q')],                    Quit,                      "quitter"),
-    bind(Panes,    &[ch('?')],                    Action::ToggleHelp,        "aide"),
-    bind(Panes,    &[ch('t')],                    Action::ToggleList,        "aller à la liste ; depuis la liste, la ranger"),
-    bind(Panes,    &[ch('r')],                    Action::ToggleRaw,         "texte tel que récupéré / texte réparé"),
-    bind(Panes,    &[BACKSPACE, LEFT, ch('h')],   Back,                      "revenir en arrière (article, position, lien)"),
-    bind(Panes,    &[ch('L'), ALT_RIGHT],         Forward,                   "avancer de nouveau"),
+    bind(Always,   &[Ctrl('c')],                  Quit,                      text("quitter", "quit")),
+    bind(Always,   &[Ctrl('z')],                  Action::Suspend,           text("suspendre (fg pour revenir)", "suspend (fg comes back)")),
+    bind(Always,   &[Ctrl('l')],                  Action::Redraw,            text("redessiner l’écran", "redraw the screen")),
+    bind(Panes,    &[ch('q')],                    Quit,                      text("quitter", "quit")),
+    bind(Panes,    &[ch('?')],                    Action::ToggleHelp,        text("aide", "help")),
+    bind(Panes,    &[ch('t')],                    Action::ToggleList,        text("aller à la liste ; depuis la liste, la ranger", "go to the list; from the list, put it away")),
+    bind(Panes,    &[ch('r')],                    Action::ToggleRaw,         text("texte tel que récupéré / texte réparé", "text as scraped / repaired")),
+    bind(Panes,    &[BACKSPACE, LEFT, ch('h')],   Back,                      text("revenir en arrière (article, position, lien)", "back (article, place, link)")),
+    bind(Panes,    &[ch('L'), ALT_RIGHT],         Forward,                   text("avancer de nouveau", "forward again")),
     Binding { scope: Panes, keys: &[Key::Digits], does: Does::Digit,
-              help: "suivre le lien n (tapé vite, 1 0 mène au lien 10)" },
-    bind(Panes,    &[ESC],                        Action::Cancel,            "annuler le numéro tapé"),
-    bind(InList,   &[UP, ch('k')],                Move(List, Rows(-1)),      "article précédent"),
-    bind(InList,   &[DOWN, ch('j')],              Move(List, Rows(1)),       "article suivant"),
-    bind(InList,   &[PG_UP, ch('b')],             Move(List, Pages(-1)),     "page précédente"),
-    bind(InList,   &[PG_DN, ch(' ')],             Move(List, Pages(1)),      "page suivante"),
-    bind(InList,   &[HOME, ch('g')],              Move(List, Top),           "premier article"),
-    bind(InList,   &[END, ch('G')],               Move(List, Bottom),        "dernier article"),
-    bind(InList,   &[ENTER, RIGHT, ch('l')],      Action::OpenSelected,      "ouvrir l’article choisi"),
-    bind(InList,   &[TAB],                        Focus(Reader),             "passer à la lecture"),
-    bind(InReader, &[UP, ch('k')],                Move(Reader, Rows(-1)),    "remonter d’une ligne"),
-    bind(InReader, &[DOWN, ch('j')],              Move(Reader, Rows(1)),     "descendre d’une ligne"),
-    bind(InReader, &[PG_UP, ch('b')],             Move(Reader, Pages(-1)),   "page précédente"),
-    bind(InReader, &[PG_DN, ch(' ')],             Move(Reader, Pages(1)),    "page suivante"),
-    bind(InReader, &[HOME, ch('g')],              Move(Reader, Top),         "début de l’article"),
-    bind(InReader, &[END, ch('G')],               Move(Reader, Bottom),      "fin de l’article"),
-    bind(InReader, &[TAB, ch(']')],               Action::NextLink,          "lien suivant"),
-    bind(InReader, &[BACK_TAB, ch('[')],          Action::PrevLink,          "lien précédent"),
-    bind(InReader, &[ENTER, RIGHT, ch('l')],      Action::FollowHighlighted, "suivre le lien en surbrillance"),
-    bind(InHelp,   &[UP, ch('k')],                ScrollHelp(Rows(-1)),      "remonter"),
-    bind(InHelp,   &[DOWN, ch('j')],              ScrollHelp(Rows(1)),       "descendre"),
-    bind(InHelp,   &[ESC, ch('?'), ch('q')],      Action::ToggleHelp,        "fermer l’aide"),
+              help: text("suivre le lien n ; un second chiffre tapé vite (1 puis 0) mène au lien 10",
+                         "follow link n; a second digit typed quickly (1 then 0) leads to link 10") },
+    bind(Panes,    &[ESC],                        Action::Cancel,            text("oublier le numéro tapé", "forget the number typed")),
+    bind(Panes,    &[ch(' ')],                    Action::PageOrNext,        text("page suivante de l’article ; à la fin, article suivant", "next page of the article; at its end, next article")),
+    bind(Panes,    &[ch('J')],                    NextArticle(1),            text("ouvrir l’article suivant de la liste", "open the next article of the list")),
+    bind(Panes,    &[ch('K')],                    NextArticle(-1),           text("ouvrir l’article précédent de la liste", "open the previous article of the list")),
+    bind(InList,   &[UP, ch('k')],                Move(List, Rows(-1)),      text("article précédent", "previous article")),
+    bind(InList,   &[DOWN, ch('j')],              Move(List, Rows(1)),       text("article suivant", "next article")),
+    bind(InList,   &[PG_UP, ch('b'), Ctrl('b')],  Move(List, Pages(-1)),     text("page précédente", "previous page")),
+    bind(InList,   &[PG_DN, Ctrl('f')],           Move(List, Pages(1)),      text("page suivante", "next page")),
+    bind(InList,   &[ch('u'), Ctrl('u')],         Move(List, HalfPages(-1)), text("demi-page précédente", "half a page up")),
+    bind(InList,   &[ch('d'), Ctrl('d')],         Move(List, HalfPages(1)),  text("demi-page suivante", "half a page down")),
+    bind(InList,   &[HOME, ch('g')],              Move(List, Top),           text("premier article", "first article")),
+    bind(InList,   &[END, ch('G')],               Move(List, Bottom),        text("dernier article", "last article")),
+    bind(InList,   &[ENTER, RIGHT, ch('l')],      Action::OpenSelected,      text("ouvrir l’article choisi", "open the selected article")),
+    bind(InList,   &[TAB],                        Focus(Reader),             text("passer à la lecture", "go to the reader")),
+    bind(InReader, &[UP, ch('k')],                Move(Reader, Rows(-1)),    text("remonter d’une ligne", "one line up")),
+    bind(InReader, &[DOWN, ch('j')],              Move(Reader, Rows(1)),     text("descendre d’une ligne", "one line down")),
+    bind(InReader, &[PG_UP, ch('b'), Ctrl('b')],  Move(Reader, Pages(-1)),   text("page précédente", "previous page")),
+    bind(InReader, &[PG_DN, Ctrl('f')],           Move(Reader, Pages(1)),    text("page suivante", "next page")),
+    bind(InReader, &[ch('u'), Ctrl('u')],         Move(Reader, HalfPages(-1)), text("demi-page précédente", "half a page up")),
+    bind(InReader, &[ch('d'), Ctrl('d')],         Move(Reader, HalfPages(1)), text("demi-page suivante", "half a page down")),
+    bind(InReader, &[ch('{')],                    Paragraph(-1),             text("paragraphe précédent", "previous paragraph")),
+    bind(InReader, &[ch('}')],                    Paragraph(1),              text("paragraphe suivant", "next paragraph")),
+    bind(InReader, &[HOME, ch('g')],              Move(Reader, Top),         text("début de l’article", "start of the article")),
+    bind(InReader, &[END, ch('G')],               Move(Reader, Bottom),      text("fin de l’article", "end of the article")),
+    bind(InReader, &[TAB, ch(']')],               Action::NextLink,          text("lien suivant à l’écran", "next link on screen")),
+    bind(InReader, &[BACK_TAB, ch('[')],          Action::PrevLink,          text("lien précédent à l’écran", "previous link on screen")),
+    bind(InReader, &[ENTER, RIGHT, ch('l')],      Action::FollowHighlighted, text("suivre le lien en surbrillance (sans lien : une ligne plus bas)", "follow the highlighted link (with none: one line down)")),
+    bind(InHelp,   &[UP, ch('k')],                ScrollHelp(Rows(-1)),      text("remonter", "up")),
+    bind(InHelp,   &[DOWN, ch('j'), ENTER],       ScrollHelp(Rows(1)),       text("descendre", "down")),
+    bind(InHelp,   &[PG_UP, ch('b'), Ctrl('b')],  ScrollHelp(Pages(-1)),     text("page précédente", "previous page")),
+    bind(InHelp,   &[PG_DN, ch(' '), Ctrl('f')],  ScrollHelp(Pages(1)),      text("page suivante", "next page")),
+    bind(InHelp,   &[ch('u'), Ctrl('u')],         ScrollHelp(HalfPages(-1)), text("demi-page précédente", "half a page up")),
+    bind(InHelp,   &[ch('d'), Ctrl('d')],         ScrollHelp(HalfPages(1)),  text("demi-page suivante", "half a page down")),
+    bind(InHelp,   &[HOME, ch('g')],              ScrollHelp(Top),           text("début de l’aide", "top of the help")),
+    bind(InHelp,   &[END, ch('G')],               ScrollHelp(Bottom),        text("fin de l’aide", "end of the help")),
+    bind(InHelp,   &[ESC, ch('?'), ch('q')],      Action::ToggleHelp,        text("fermer l’aide", "close the help")),
 ];
 
 /// The mouse, for the help (it has no keys to read them from).
-pub const MOUSE_HELP: &[(&str, &str)] = &[
-    ("molette", "fait défiler le panneau sous le pointeur"),
+pub const MOUSE_HELP: &[(Text, Text)] = &[
+    (text("molette", "wheel"), text("fait défiler le panneau sous le pointeur", "scrolls the pane under the pointer")),
     (
-        "clic",
-        "choisit un article (un second clic l’ouvre) ou suit un lien",
+        text("clic", "click"),
+        text("choisit un article (un second clic l’ouvre) ou suit un lien", "selects an article (a second click opens it) or follows a link"),
     ),
+];
+
+/// What the signs on screen mean, for the help.
+pub const SIGNS_HELP: &[(Text, Text)] = &[
+    (text("•", "•"), text("page complète dans le corpus (liste et liens)", "full page in the corpus (list and links)")),
+    (text("◦", "◦"), text("seul un résumé « Voir plus » la décrit", "only a \"Voir plus\" summary describes it")),
+    (text("historique 2 (+1)", "history 2 (+1)"), text("2 pas en arrière possibles, 1 en avant", "2 steps back possible, 1 forward")),
+    (text("lien 3…", "link 3…"), text("un second chiffre peut encore suivre", "a second digit may still follow")),
 ];
 
 /// The action for a key press in the app's current mode. Releases and repeats give nothing:
@@ -220,7 +238,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    let mode = mode(app);
+    let mode = app.mode();
     let binding = BINDINGS
         .iter()
         .filter(|b| b.scope.covers(mode))
@@ -257,7 +275,7 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
                 return None;
             }
             let index = app.list_top() + usize::from(at.y - panes.list_rows.y);
-            if index >= app.store().len() {
+            if index >= app.list().len() {
                 None
             } else if index == app.selected() && app.focus() == List {
                 Some(Action::OpenSelected)
@@ -266,7 +284,7 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
             }
         }
         MouseEventKind::Down(MouseButton::Left) => {
-            let row = app.view()?.scroll + usize::from(at.y.saturating_sub(panes.text.y));
+            let row = app.scroll() + usize::from(at.y.saturating_sub(panes.text.y));
             let link = app.wrapped()?.lines.get(row).and_then(|l| l.kind.link());
             Some(link.map_or(Action::Focus(Reader), Action::FollowLink))
         }
@@ -280,42 +298,45 @@ pub struct HelpSection {
     pub rows: Vec<(String, &'static str)>,
 }
 
-/// The help, read from the bindings themselves.
-pub fn help() -> Vec<HelpSection> {
+/// The help, read from the bindings themselves, then the mouse and the signs on screen.
+pub fn help(lang: Lang) -> Vec<HelpSection> {
     let scopes = [Panes, InList, InReader, InHelp, Always];
     let mut sections: Vec<HelpSection> = scopes
         .into_iter()
         .map(|scope| HelpSection {
-            title: scope.title(),
+            title: lang.pick(scope.title()),
             rows: BINDINGS
                 .iter()
                 .filter(|b| b.scope == scope)
-                .map(|b| (keys_label(b.keys), b.help))
+                .map(|b| (keys_label(b.keys, lang), lang.pick(b.help)))
                 .collect(),
         })
         .collect();
-    sections.push(HelpSection {
-        title: "Souris",
-        rows: MOUSE_HELP.iter().map(|&(k, h)| (k.to_owned(), h)).collect(),
-    });
+    let table = |title, rows: &[(Text, Text)]| HelpSection {
+        title: lang.pick(title),
+        rows: rows
+            .iter()
+            .map(|&(k, h)| (lang.pick(k).to_owned(), lang.pick(h)))
+            .collect(),
+    };
+    sections.push(table(strings::MOUSE, MOUSE_HELP));
+    sections.push(table(strings::SIGNS, SIGNS_HELP));
     sections
 }
 
-/// Lines of the help popup: one per section title and one per row.
-pub fn help_rows() -> usize {
-    help().iter().map(|s| 1 + s.rows.len()).sum()
-}
-
-fn keys_label(keys: &[Key]) -> String {
-    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
+fn keys_label(keys: &[Key], lang: Lang) -> String {
+    keys.iter()
+        .map(|k| k.label(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The status bar's pointer to the help, e.g. `? aide`.
-pub fn help_hint() -> String {
+pub fn help_hint(lang: Lang) -> String {
     BINDINGS
         .iter()
         .find(|b| b.scope == Panes && b.does == Does::Act(Action::ToggleHelp))
-        .map(|b| format!("{} {}", b.keys[0].label(), b.help))
+        .map(|b| format!("{} {}", b.keys[0].label(lang), lang.pick(b.help)))
         .unwrap_or_default()
 }
 
@@ -342,7 +363,12 @@ mod tests {
                     let first = live
                         .iter()
                         .position(|b| b.keys.iter().any(|k| k.matches(&event)));
-                    assert_eq!(first, Some(i), "{} bound twice in {mode:?}", key.label());
+                    assert_eq!(
+                        first,
+                        Some(i),
+                        "{} bound twice in {mode:?}",
+                        key.label(Lang::Fr)
+                    );
                 }
             }
         }
@@ -358,8 +384,9 @@ mod tests {
 
     #[test]
     fn the_help_lists_every_binding_and_the_hint_names_its_key() {
-        let rows: usize = help().iter().map(|s| s.rows.len()).sum();
-        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len());
-        assert_eq!(help_hint(), "? aide");
+        let rows: usize = help(Lang::Fr).iter().map(|s| s.rows.len()).sum();
+        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len() + SIGNS_HELP.len());
+        assert_eq!(help_hint(Lang::Fr), "? aide");
+        assert_eq!(help_hint(Lang::En), "? help");
     }
 }

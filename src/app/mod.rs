@@ -1,26 +1,34 @@
-//! The reader's state: one `App` owning the store, the focus, the list selection, the open
-//! article and its history. It changes only in `update`; everything here reads or derives.
-//! Nothing in `app` knows the terminal beyond turning key and mouse events into `Action`s.
+//! The reader's state: one `App` owning the store, the mode, the list view and its selection,
+//! the open article and its history. It changes only in `update`; everything here reads or
+//! derives. Nothing in `app` knows the terminal beyond turning key and mouse events into
+//! `Action`s, and what `update` wants done at the edge comes back as `Effect`s.
 
 pub mod action;
 pub mod geometry;
+pub mod help;
 pub mod history;
 pub mod keymap;
+pub mod list;
 pub mod reader;
 pub mod update;
 
+use std::rc::Rc;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
 
 pub use action::{Action, DIGIT_PAUSE, Motion};
-pub use update::{add_pages, update};
+pub use keymap::Mode;
+pub use update::{Effect, Outcome, add_pages, update};
 
 use crate::ingest::Diagnostic;
+use crate::document;
 use crate::store::{ArticleId, Store};
-use crate::wrap::{self, WrappedArticle};
+use crate::strings::{Lang, Message};
+use crate::wrap::WrappedArticle;
 use geometry::Panes;
 use history::{History, Visit};
+use list::ListView;
 use reader::Reader;
 
 /// The two panes that can have the keyboard.
@@ -30,6 +38,13 @@ pub enum Pane {
     Reader,
 }
 
+/// What covers the panes and takes the keyboard from them (a prompt will be another).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help popup, scrolled to this row.
+    Help { top: usize },
+}
+
 /// How the reader starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -37,6 +52,8 @@ pub struct Options {
     pub open: Option<ArticleId>,
     /// Widest text column in the reading pane, in cells.
     pub measure: u16,
+    /// The interface language (page text is shown as it is).
+    pub lang: Lang,
 }
 
 impl Default for Options {
@@ -44,15 +61,18 @@ impl Default for Options {
         Self {
             open: None,
             measure: 80,
+            lang: Lang::Fr,
         }
     }
 }
 
-/// A link number being typed: its digits so far and when the last one came.
+/// A link number being typed: its digits so far, when the last one came, and the article whose
+/// links it counts (the first digit has already opened its link).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PendingLink {
     pub number: usize,
     pub since: Instant,
+    pub origin: ArticleId,
 }
 
 #[derive(Debug)]
@@ -60,65 +80,56 @@ pub struct App {
     store: Store,
     measure: u16,
     color: bool,
-    /// Everything on screen that the app holds itself (the article view, history and store
-    /// hold the rest): `update` compares it before and after an action to know whether to redraw.
-    screen: Screen,
+    lang: Lang,
+    /// Terminal columns and rows.
+    size: (u16, u16),
+    focus: Pane,
+    /// Whether the user wants the list beside the reader (wide screens).
+    list_open: bool,
+    overlay: Option<Overlay>,
+    list: ListView,
+    /// Row of the selected article in the list view.
+    selected: usize,
+    /// First row of the list window: kept by `update` so the window moves only when the
+    /// selection would leave it.
+    list_top: usize,
+    pending: Option<PendingLink>,
+    /// A one-off remark for the status bar, cleared by the next key.
+    message: Option<Message>,
     reader: Reader,
     history: History,
     /// Problems reported by batches added while running.
     diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct Screen {
-    /// Terminal columns and rows.
-    size: (u16, u16),
-    focus: Pane,
-    /// Whether the user wants the list beside the reader (wide screens).
-    list_open: bool,
-    help_open: bool,
-    /// First row of the help shown (it may be taller than the screen).
-    help_top: usize,
-    /// Index of the selected row; rows are the store's ids in order.
-    selected: usize,
-    /// First row of the list window: kept by `update` so the window moves only when the
-    /// selection would leave it.
-    list_top: usize,
-    pending: Option<PendingLink>,
-    /// A one-off remark for the status bar ("Pas de lien 12"), cleared by the next key.
-    message: Option<String>,
-    quit: bool,
-}
-
 impl App {
     /// Opens `options.open`, or shows the first article with the keyboard on the list.
     /// Colours are off when `NO_COLOR` is set (read here once, so drawing stays pure).
     pub fn new(store: Store, options: Options, size: (u16, u16)) -> App {
-        let open = options.open.filter(|id| id.index() < store.len());
-        let shown = open.or_else(|| store.ids().next());
+        let list = ListView::all(&store);
+        let open = options.open.filter(|&id| list.row_of(id).is_some());
+        let shown = open.or_else(|| list.id(0));
         let mut app = App {
-            store,
             measure: options.measure.max(1),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            screen: Screen {
-                size,
-                focus: if open.is_some() {
-                    Pane::Reader
-                } else {
-                    Pane::List
-                },
-                list_open: true,
-                help_open: false,
-                help_top: 0,
-                selected: shown.map_or(0, ArticleId::index),
-                list_top: 0,
-                pending: None,
-                message: None,
-                quit: false,
+            lang: options.lang,
+            size,
+            focus: if open.is_some() {
+                Pane::Reader
+            } else {
+                Pane::List
             },
+            list_open: true,
+            overlay: None,
+            selected: shown.and_then(|id| list.row_of(id)).unwrap_or(0),
+            list,
+            list_top: 0,
+            pending: None,
+            message: None,
             reader: Reader::showing(shown.map(Visit::new)),
             history: History::default(),
             diagnostics: Vec::new(),
+            store,
         };
         update::sync(&mut app);
         app
@@ -130,65 +141,86 @@ impl App {
         self
     }
 
-    pub fn should_quit(&self) -> bool {
-        self.screen.quit
-    }
-
     pub fn store(&self) -> &Store {
         &self.store
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.screen.size
+        self.size
     }
 
     pub fn color(&self) -> bool {
         self.color
     }
 
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn focus(&self) -> Pane {
-        self.screen.focus
+        self.focus
+    }
+
+    /// Which keys apply: an overlay takes the keyboard, otherwise the focused pane does.
+    pub fn mode(&self) -> Mode {
+        match (self.overlay, self.focus) {
+            (Some(Overlay::Help { .. }), _) => Mode::Help,
+            (None, Pane::List) => Mode::List,
+            (None, Pane::Reader) => Mode::Reader,
+        }
     }
 
     pub fn help_open(&self) -> bool {
-        self.screen.help_open
+        matches!(self.overlay, Some(Overlay::Help { .. }))
     }
 
+    /// First row of the help shown.
     pub fn help_top(&self) -> usize {
-        self.screen.help_top
+        match self.overlay {
+            Some(Overlay::Help { top }) => top,
+            None => 0,
+        }
+    }
+
+    /// The whole screen, as the app knows its size.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     /// The panes for the app's own idea of the terminal size.
     pub fn panes(&self) -> Panes {
-        self.panes_in(Rect::new(0, 0, self.screen.size.0, self.screen.size.1))
+        self.panes_in(self.area())
     }
 
     /// The panes for an area (the frame being drawn, which may lag a resize by one event).
     pub fn panes_in(&self, area: Rect) -> Panes {
-        geometry::panes(area, self.screen.list_open, self.screen.focus, self.measure)
+        geometry::panes(area, self.list_open, self.focus, self.measure)
     }
 
-    /// The article on list row `index`. Rows follow the store's order, which only grows at
-    /// the end, so a row keeps its article as batches arrive.
-    pub fn row_id(&self, index: usize) -> Option<ArticleId> {
-        (index < self.store.len()).then_some(ArticleId(index as u32))
+    pub fn list(&self) -> &ListView {
+        &self.list
     }
 
-    /// The list row of an article.
-    pub fn row_of(&self, id: ArticleId) -> usize {
-        id.index()
+    /// The article on list row `row`.
+    pub fn row_id(&self, row: usize) -> Option<ArticleId> {
+        self.list.id(row)
     }
 
-    /// Index of the selected list row (0 when the list is empty).
+    /// The list row of an article, if the list shows it.
+    pub fn row_of(&self, id: ArticleId) -> Option<usize> {
+        self.list.row_of(id)
+    }
+
+    /// Row of the selected article in the list (0 when the list is empty).
     pub fn selected(&self) -> usize {
-        self.screen.selected
+        self.selected
     }
 
     pub fn list_top(&self) -> usize {
-        self.screen.list_top
+        self.list_top
     }
 
-    /// The open article, its scroll row and highlighted link.
+    /// The open article, its anchor and highlighted link.
     pub fn view(&self) -> Option<Visit> {
         self.reader.view()
     }
@@ -197,27 +229,35 @@ impl App {
         self.view().map(|v| v.id)
     }
 
-    /// The open article wrapped for the current text column, once `update` has wrapped it.
     /// Whether paragraphs are shown as scraped rather than repaired.
     pub fn raw(&self) -> bool {
         self.reader.raw()
     }
 
-    pub fn wrapped(&self) -> Option<&WrappedArticle> {
-        self.reader.wrapped(self.panes().text.width)
+    /// The open article wrapped for the current text column (wrapped now if it was not yet).
+    pub fn wrapped(&self) -> Option<Rc<WrappedArticle>> {
+        let width = self.panes().text.width;
+        self.reader.wrapped(&self.store, width, self.lang)
     }
 
-    /// Where the open article's links lead, numbered on screen from 1 in this order.
-    pub fn links(&self) -> Vec<ArticleId> {
-        self.current()
-            .map(|id| wrap::links(&self.store, id).collect())
-            .unwrap_or_default()
+    /// The first row of the open article on screen, derived from its anchor.
+    pub fn scroll(&self) -> usize {
+        let height = usize::from(self.panes().text.height);
+        match (self.view(), self.wrapped()) {
+            (Some(view), Some(wrapped)) => reader::top_row(&view, &wrapped, height),
+            _ => 0,
+        }
     }
 
+    /// How many links the open article has (numbered from 1 on screen).
     pub fn link_count(&self) -> usize {
-        self.current().map_or(0, |id| {
-            self.store.targets(id).len() + self.store.cited_by(id).len()
-        })
+        self.current()
+            .map_or(0, |id| document::link_count(&self.store, id))
+    }
+
+    /// Where link `n` (from 0) of the open article leads.
+    pub fn link_target(&self, n: usize) -> Option<ArticleId> {
+        document::link_target(&self.store, self.current()?, n)
     }
 
     /// Steps back and forward the history allows.
@@ -226,17 +266,17 @@ impl App {
     }
 
     pub fn pending_link(&self) -> Option<PendingLink> {
-        self.screen.pending
+        self.pending
     }
 
-    /// When the event loop should send `Action::Tick` if no key comes first: a half-typed
-    /// link number is followed then.
+    /// When the event loop should send `Action::Tick` if no key comes first: a link number
+    /// that could still grow stops waiting then.
     pub fn deadline(&self) -> Option<Instant> {
-        self.screen.pending.map(|p| p.since + DIGIT_PAUSE)
+        self.pending.map(|p| p.since + DIGIT_PAUSE)
     }
 
-    pub fn message(&self) -> Option<&str> {
-        self.screen.message.as_deref()
+    pub fn message(&self) -> Option<Message> {
+        self.message
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {

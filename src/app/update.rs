@@ -1,69 +1,70 @@
 //! `update(&mut App, Action)`: the only place the app's state changes. No terminal, no files:
-//! an action in, a new state out, and whether anything visible changed.
+//! an action in, a new state out, and an `Outcome` saying whether anything visible changed and
+//! what the edge must do (quit, suspend, repaint).
 
+use std::rc::Rc;
 use std::time::Instant;
 
-use ratatui::layout::Rect;
-
 use crate::article::Article;
+use crate::document;
 use crate::store::ArticleId;
-use crate::wrap;
+use crate::strings::Message;
+use crate::wrap::WrappedArticle;
 
-use super::geometry::{self, NARROW};
+use super::geometry::{self, NARROW, max_top};
+use super::help;
 use super::history::Visit;
-use super::keymap;
-use super::{Action, App, DIGIT_PAUSE, Motion, Pane, PendingLink, Screen};
+use super::reader::{link_in_view, top_row};
+use super::{Action, App, DIGIT_PAUSE, Motion, Overlay, Pane, PendingLink};
 
-/// Applies `action`. Returns true when something visible changed, so the loop redraws only then.
-pub fn update(app: &mut App, action: Action) -> bool {
-    let before = Seen::of(app);
-    if is_keystroke(action) {
-        app.screen.message = None;
+/// Work for the edge of the event loop, which owns the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back and stop until `fg`.
+    Suspend,
+    /// Write every cell again (the screen may hold someone else's output).
+    Repaint,
+}
+
+/// What an action did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Something on screen changed: draw a frame.
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+/// Applies `action`.
+pub fn update(app: &mut App, action: Action) -> Outcome {
+    let mut outcome = Outcome::default();
+    if is_keystroke(action) && app.message.take().is_some() {
+        outcome.redraw = true;
     }
-    if !settle_pending(app, action) {
-        apply(app, action);
+    let (consumed, settled) = settle_pending(app, action);
+    outcome.redraw |= settled;
+    if !consumed {
+        outcome.redraw |= apply(app, action, &mut outcome.effects);
     }
-    sync(app);
-    action == Action::Redraw || Seen::of(app) != before
+    outcome.redraw |= sync(app);
+    outcome
 }
 
 /// Appends a batch of pages to the store (links re-resolved, ids unchanged), keeping the
-/// selection, history and scroll. Returns true when something visible may have changed: any
-/// page can turn a list row from summary to full, which `Seen` does not track.
+/// selection, history and place. Returns true when pages arrived: any page can turn a list
+/// row from summary to full.
 pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
     let arrived = !pages.is_empty();
     let diagnostics = app.store.add_batch(pages);
     app.diagnostics.extend(diagnostics);
+    app.list.refresh(&app.store);
     app.reader.drop_stale(&app.store);
     if app.reader.view.is_none() {
         // The store may have started empty: show its first article, as `App::new` would have.
-        app.reader.view = app.store.ids().next().map(Visit::new);
+        app.reader.view = app.list.id(0).map(Visit::new);
     }
     sync(app);
     arrived
-}
-
-/// Everything drawing depends on apart from the store's contents and the wrap cache, to tell
-/// whether an action changed what is on screen.
-#[derive(PartialEq)]
-struct Seen {
-    screen: Screen,
-    view: Option<Visit>,
-    raw: bool,
-    history: (usize, usize),
-    articles: usize,
-}
-
-impl Seen {
-    fn of(app: &App) -> Self {
-        Self {
-            screen: app.screen.clone(),
-            view: app.reader.view,
-            raw: app.reader.raw,
-            history: app.history_depth(),
-            articles: app.store.len(),
-        }
-    }
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.
@@ -74,118 +75,153 @@ fn is_keystroke(action: Action) -> bool {
     )
 }
 
-/// A half-typed link number is never dropped silently: Enter follows it now, Esc forgets it,
-/// and any other keystroke but quitting follows it first, as the pause would have a moment
-/// later. Returns
-/// true when `action` was used up doing so.
-fn settle_pending(app: &mut App, action: Action) -> bool {
-    let Some(pending) = app.screen.pending else {
-        return false;
-    };
-    match action {
-        Action::Digit(..) | Action::Tick(_) | Action::Resize(..) | Action::Redraw => false,
-        Action::Suspend | Action::Quit => false,
-        Action::Cancel => {
-            app.screen.pending = None;
-            true
-        }
-        Action::FollowHighlighted | Action::OpenSelected => {
-            app.screen.pending = None;
-            follow_number(app, pending.number);
-            true
-        }
-        _ => {
-            app.screen.pending = None;
-            follow_number(app, pending.number);
-            false
-        }
+/// A link number that could still grow ends with any other keystroke (its first digit has
+/// already been followed). Esc, Enter and the list's Enter only end it. Returns whether the
+/// action was used up, and whether the screen changed.
+fn settle_pending(app: &mut App, action: Action) -> (bool, bool) {
+    if app.pending.is_none() || !is_keystroke(action) || matches!(action, Action::Digit(..)) {
+        return (false, false);
     }
+    app.pending = None;
+    let consumed = matches!(
+        action,
+        Action::Cancel | Action::FollowHighlighted | Action::OpenSelected
+    );
+    (consumed, true)
 }
 
-fn apply(app: &mut App, action: Action) {
+/// Does the action; true when something visible changed.
+fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
     match action {
         Action::Move(Pane::List, motion) => move_selection(app, motion),
         Action::Move(Pane::Reader, motion) => scroll(app, motion),
-        Action::Select(index) => {
-            app.screen.selected = index;
-            app.screen.focus = Pane::List;
+        Action::Select(row) => {
+            app.selected = row;
+            app.focus = Pane::List;
+            true
         }
-        Action::OpenSelected => {
-            if let Some(id) = app.row_id(app.screen.selected) {
-                open(app, id);
-            }
-        }
+        Action::OpenSelected => match app.list.id(app.selected) {
+            Some(id) => open(app, id),
+            None => false,
+        },
         Action::Focus(pane) => focus(app, pane),
         Action::ToggleList => toggle_list(app),
-        Action::ToggleRaw => app.reader.raw = !app.reader.raw,
+        Action::ToggleRaw => {
+            app.reader.raw = !app.reader.raw;
+            true
+        }
         Action::NextLink => highlight(app, 1),
         Action::PrevLink => highlight(app, -1),
-        Action::FollowHighlighted => match app.reader.view.and_then(|v| v.link) {
-            Some(n) => follow(app, n),
-            None => app.screen.message = Some("Aucun lien en surbrillance".into()),
-        },
+        Action::FollowHighlighted => follow_highlighted(app),
         Action::FollowLink(n) => follow(app, n),
+        Action::NextArticle(step) => next_article(app, step),
+        Action::PageOrNext => page_or_next(app),
+        Action::Paragraph(step) => paragraph(app, step),
         Action::Digit(digit, at) => digit_typed(app, digit, at),
         Action::Tick(now) => {
-            if app.deadline().is_some_and(|deadline| now >= deadline) {
-                let number = app.screen.pending.take().map_or(0, |p| p.number);
-                follow_number(app, number);
+            let due = app.deadline().is_some_and(|deadline| now >= deadline);
+            if due {
+                app.pending = None;
             }
+            due
         }
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::ToggleHelp => {
-            app.screen.help_open = !app.screen.help_open;
-            app.screen.help_top = 0;
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                None => Some(Overlay::Help { top: 0 }),
+            };
+            true
         }
         Action::ScrollHelp(motion) => scroll_help(app, motion),
-        Action::Cancel => app.screen.help_open = false,
-        Action::Resize(cols, rows) => app.screen.size = (cols, rows),
-        Action::Quit => app.screen.quit = true,
-        Action::Suspend | Action::Redraw => {}
+        Action::Cancel => app.overlay.take().is_some(),
+        Action::Resize(cols, rows) => {
+            // Nothing is wrapped here: the place is an anchor, and the frame drawn after a
+            // burst of resizes wraps once, at the last size.
+            app.size = (cols, rows);
+            true
+        }
+        Action::Quit => {
+            effects.push(Effect::Quit);
+            false
+        }
+        Action::Suspend => {
+            effects.push(Effect::Suspend);
+            true
+        }
+        Action::Redraw => {
+            effects.push(Effect::Repaint);
+            true
+        }
     }
 }
 
-fn move_selection(app: &mut App, motion: Motion) {
-    let len = app.store.len();
-    let page = geometry::page(usize::from(app.panes().list_rows.height));
-    app.screen.selected = match motion {
-        Motion::Rows(n) => geometry::step(app.screen.selected, n, len),
-        Motion::Pages(n) => {
-            geometry::step(app.screen.selected, n.saturating_mul(page as isize), len)
-        }
+fn move_selection(app: &mut App, motion: Motion) -> bool {
+    let len = app.list.len();
+    let height = usize::from(app.panes().list_rows.height);
+    let before = app.selected;
+    app.selected = match motion {
         Motion::Top => 0,
         Motion::Bottom => len.saturating_sub(1),
+        motion => geometry::step(app.selected, geometry::rows_of(motion, height), len),
     };
+    app.selected != before
 }
 
-fn scroll(app: &mut App, motion: Motion) {
+/// The open article's wrapped lines and the height of the text column, when it is on screen.
+fn shown(app: &App) -> Option<(Rc<WrappedArticle>, usize)> {
     let height = usize::from(app.panes().text.height);
-    let Some(rows) = app.wrapped().map(|w| w.lines.len()) else {
-        return;
-    };
-    if let Some(view) = app.reader.view.as_mut() {
-        view.scroll = geometry::scrolled(view.scroll, motion, rows, height);
+    if height == 0 {
+        return None;
     }
+    Some((app.wrapped()?, height))
 }
 
-fn scroll_help(app: &mut App, motion: Motion) {
-    let (rows, height) = help_rows_shown(app);
-    app.screen.help_top = geometry::scrolled(app.screen.help_top, motion, rows, height);
+fn scroll(app: &mut App, motion: Motion) -> bool {
+    let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) else {
+        return false;
+    };
+    let top = top_row(&view, &wrapped, height);
+    let row = geometry::scrolled(top, motion, wrapped.lines.len(), height);
+    set_top(app, &wrapped, height, row)
 }
 
-/// The help's rows, and how many of them the popup shows at the current size.
-fn help_rows_shown(app: &App) -> (usize, usize) {
-    let rows = keymap::help_rows();
-    let area = Rect::new(0, 0, app.screen.size.0, app.screen.size.1);
-    let popup = geometry::popup(area, 0, rows);
-    (rows, usize::from(popup.height.saturating_sub(2)))
+/// Puts row `row` at the top: the visit keeps its anchor (and whether it is at the end), and a
+/// highlighted link that leaves the screen gives way to the first link on it, as in lynx.
+fn set_top(app: &mut App, wrapped: &WrappedArticle, height: usize, row: usize) -> bool {
+    let Some(view) = app.reader.view.as_mut() else {
+        return false;
+    };
+    let before = *view;
+    let last = max_top(wrapped.lines.len(), height);
+    let row = row.min(last);
+    view.top = wrapped.anchor_of(row);
+    view.at_end = last > 0 && row == last;
+    if let Some(n) = view.link
+        && !link_in_view(wrapped, n, row, height)
+    {
+        view.link = (0..wrapped.link_rows.len()).find(|&n| link_in_view(wrapped, n, row, height));
+    }
+    *view != before
+}
+
+fn scroll_help(app: &mut App, motion: Motion) -> bool {
+    let Some(Overlay::Help { top }) = app.overlay else {
+        return false;
+    };
+    let layout = help::layout(app.area(), app.lang);
+    let moved = geometry::scrolled(top, motion, layout.lines.len(), layout.shown());
+    app.overlay = Some(Overlay::Help { top: moved });
+    moved != top
 }
 
 /// Shows `id` in the reader; the visit being left goes into the history.
-fn open(app: &mut App, id: ArticleId) {
-    app.screen.focus = Pane::Reader;
-    app.screen.selected = app.row_of(id);
+fn open(app: &mut App, id: ArticleId) -> bool {
+    app.focus = Pane::Reader;
+    if let Some(row) = app.list.row_of(id) {
+        app.selected = row;
+    }
     match app.reader.view {
         Some(view) if view.id == id => {}
         Some(view) => {
@@ -194,52 +230,56 @@ fn open(app: &mut App, id: ArticleId) {
         }
         None => app.reader.view = Some(Visit::new(id)),
     }
+    true
 }
 
 /// Returns to a visit from the history, exactly as it was left.
-fn restore(app: &mut App, visit: Visit) {
+fn restore(app: &mut App, visit: Visit) -> bool {
     app.reader.view = Some(visit);
-    app.screen.selected = app.row_of(visit.id);
-    app.screen.focus = Pane::Reader;
+    if let Some(row) = app.list.row_of(visit.id) {
+        app.selected = row;
+    }
+    app.focus = Pane::Reader;
+    true
 }
 
-fn focus(app: &mut App, pane: Pane) {
+fn focus(app: &mut App, pane: Pane) -> bool {
     match pane {
-        Pane::List => app.screen.list_open = true,
+        Pane::List => app.list_open = true,
         Pane::Reader if app.reader.view.is_none() => {
-            if let Some(id) = app.row_id(app.screen.selected) {
-                app.reader.view = Some(Visit::new(id));
-            }
+            app.reader.view = app.list.id(app.selected).map(Visit::new);
         }
         Pane::Reader => {}
     }
-    app.screen.focus = pane;
+    app.focus = pane;
+    true
 }
 
 /// One key for the list both ways: from the reader it brings the list (the reader's own Tab
 /// is taken by links); from the list it puts it away, which on a wide screen hides it to give
 /// the reader the whole width.
-fn toggle_list(app: &mut App) {
-    match app.screen.focus {
+fn toggle_list(app: &mut App) -> bool {
+    match app.focus {
         Pane::Reader => focus(app, Pane::List),
         Pane::List => {
-            if app.screen.size.0 >= NARROW {
-                app.screen.list_open = false;
+            if app.size.0 >= NARROW {
+                app.list_open = false;
             }
-            focus(app, Pane::Reader);
+            focus(app, Pane::Reader)
         }
     }
 }
 
-/// Moves the link highlight by `step` (wrapping around) and scrolls the link into view.
-fn highlight(app: &mut App, step: isize) {
+/// Moves the link highlight by `step` (wrapping around); the view follows it, and the place
+/// kept is where the view then starts.
+fn highlight(app: &mut App, step: isize) -> bool {
     let count = app.link_count();
     let Some(view) = app.reader.view.as_mut() else {
-        return;
+        return false;
     };
     if count == 0 {
-        app.screen.message = Some("Cet article n’a aucun lien".into());
-        return;
+        app.message = Some(Message::NoLinks);
+        return true;
     }
     let next = match (view.link, step > 0) {
         (None, true) => 0,
@@ -247,103 +287,186 @@ fn highlight(app: &mut App, step: isize) {
         (Some(n), _) => (n as isize + step).rem_euclid(count as isize) as usize,
     };
     view.link = Some(next);
-    app.screen.focus = Pane::Reader;
-    reveal_link(app, next);
+    app.focus = Pane::Reader;
+    if let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) {
+        let row = top_row(&view, &wrapped, height);
+        set_top(app, &wrapped, height, row);
+    }
+    true
 }
 
-/// Scrolls so the whole of link `n` is in view (the reader may just have appeared, so the
-/// wrapping is brought up to date first).
-fn reveal_link(app: &mut App, n: usize) {
-    sync(app);
-    let height = usize::from(app.panes().text.height);
-    let Some(span) = app.wrapped().and_then(|w| w.link_span(n)) else {
-        return;
-    };
-    if let Some(view) = app.reader.view.as_mut() {
-        view.scroll = geometry::keep_in_view(view.scroll, span, height);
+/// Enter in the reader: the highlighted link when it is on screen, else one line down.
+fn follow_highlighted(app: &mut App) -> bool {
+    let on_screen = shown(app).zip(app.reader.view).and_then(|((wrapped, height), view)| {
+        let n = view.link?;
+        link_in_view(&wrapped, n, top_row(&view, &wrapped, height), height).then_some(n)
+    });
+    match on_screen {
+        Some(n) => follow(app, n),
+        None => scroll(app, Motion::Rows(1)),
     }
 }
 
 /// Follows link `n` (from 0) of the open article.
-fn follow(app: &mut App, n: usize) {
-    match app
-        .current()
-        .and_then(|id| wrap::links(&app.store, id).nth(n))
-    {
+fn follow(app: &mut App, n: usize) -> bool {
+    match app.link_target(n) {
         Some(target) => open(app, target),
-        None => app.screen.message = Some(format!("Pas de lien {}", n + 1)),
-    }
-}
-
-/// Follows the link numbered `number` on screen (from 1).
-fn follow_number(app: &mut App, number: usize) {
-    match number.checked_sub(1) {
-        Some(n) => follow(app, n),
-        None => app.screen.message = Some("Pas de lien 0".into()),
-    }
-}
-
-/// A digit joins the number being typed if it came within the pause; the number is followed
-/// at once when no further digit could make it a valid link, and waits otherwise.
-fn digit_typed(app: &mut App, digit: u8, at: Instant) {
-    let number = match app.screen.pending.take() {
-        Some(p) if at.saturating_duration_since(p.since) < DIGIT_PAUSE => p
-            .number
-            .saturating_mul(10)
-            .saturating_add(usize::from(digit)),
-        Some(p) => {
-            // The pause ran out with no tick to say so: that number was complete.
-            follow_number(app, p.number);
-            usize::from(digit)
+        None => {
+            app.message = Some(Message::NoLink(n + 1));
+            true
         }
-        None => usize::from(digit),
-    };
-    if number != 0 && number.saturating_mul(10) <= app.link_count() {
-        app.screen.pending = Some(PendingLink { number, since: at });
-    } else {
-        follow_number(app, number);
     }
 }
 
-fn back(app: &mut App) {
+/// A digit follows its link at once. A second digit typed within the pause that, with the
+/// first, names a link of the same article moves on to that link instead, replacing the visit
+/// the first one made, so Back returns where the user was before typing.
+fn digit_typed(app: &mut App, digit: u8, at: Instant) -> bool {
+    if let Some(pending) = app.pending.take()
+        && at.saturating_duration_since(pending.since) < DIGIT_PAUSE
+    {
+        let number = pending.number * 10 + usize::from(digit);
+        let origin = pending.origin;
+        if let Some(target) = document::link_target(&app.store, origin, number - 1) {
+            if app.current() == Some(origin) {
+                // The first digit led back to the same article: nothing to replace.
+                open(app, target);
+            } else {
+                app.reader.view = Some(Visit::new(target));
+                if let Some(row) = app.list.row_of(target) {
+                    app.selected = row;
+                }
+            }
+            wait_for_more(app, number, at, origin);
+            return true;
+        }
+        // No such link: the digit starts a number of its own on the article now shown.
+    }
+    let Some(origin) = app.current() else {
+        return false;
+    };
+    let number = usize::from(digit);
+    if number == 0 || app.link_target(number - 1).is_none() {
+        app.message = Some(Message::NoLink(number));
+        return true;
+    }
+    follow(app, number - 1);
+    wait_for_more(app, number, at, origin);
+    true
+}
+
+/// Keeps `number` open for one more digit when a longer number could still name a link.
+fn wait_for_more(app: &mut App, number: usize, at: Instant, origin: ArticleId) {
+    if number.saturating_mul(10) <= document::link_count(&app.store, origin) {
+        app.pending = Some(PendingLink {
+            number,
+            since: at,
+            origin,
+        });
+    }
+}
+
+/// Opens the article `step` rows away in the list from the one being read, keeping the
+/// keyboard where it was.
+fn next_article(app: &mut App, step: isize) -> bool {
+    let from = app
+        .current()
+        .and_then(|id| app.list.row_of(id))
+        .unwrap_or(app.selected);
+    let to = from as isize + step;
+    let Some(id) = usize::try_from(to).ok().and_then(|row| app.list.id(row)) else {
+        app.message = Some(if step > 0 {
+            Message::LastArticle
+        } else {
+            Message::FirstArticle
+        });
+        return true;
+    };
+    let pane = app.focus;
+    open(app, id);
+    if app.size.0 >= NARROW {
+        app.focus = pane;
+    }
+    true
+}
+
+/// Space, from either pane: the next screenful of the open article, or at its end the next
+/// article, as in mutt and newsboat.
+fn page_or_next(app: &mut App) -> bool {
+    if app.panes().text.is_empty() {
+        focus(app, Pane::Reader);
+    }
+    let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) else {
+        return next_article(app, 1);
+    };
+    let top = top_row(&view, &wrapped, height);
+    if top >= max_top(wrapped.lines.len(), height) {
+        next_article(app, 1)
+    } else {
+        set_top(app, &wrapped, height, top + geometry::page(height))
+    }
+}
+
+/// Scrolls to the start of the next block below the top row, or of the block the top row is
+/// in (or the one above, when it already starts there).
+fn paragraph(app: &mut App, step: isize) -> bool {
+    let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) else {
+        return false;
+    };
+    let top = top_row(&view, &wrapped, height);
+    let starts = |row: &usize| {
+        let line = &wrapped.lines[*row];
+        line.anchor.offset == 0 && line.kind != crate::wrap::LineKind::Blank
+    };
+    let target = if step > 0 {
+        (top + 1..wrapped.lines.len()).find(starts)
+    } else {
+        (0..top).rev().find(starts)
+    };
+    match target {
+        Some(row) => set_top(app, &wrapped, height, row),
+        None => false,
+    }
+}
+
+fn back(app: &mut App) -> bool {
     let back = app.reader.view.and_then(|view| app.history.back(view));
     match back {
         Some(visit) => restore(app, visit),
-        None if app.screen.focus == Pane::Reader => focus(app, Pane::List),
-        None => app.screen.message = Some("Début de l’historique".into()),
+        None if app.focus == Pane::Reader => focus(app, Pane::List),
+        None => {
+            app.message = Some(Message::HistoryStart);
+            true
+        }
     }
 }
 
-fn forward(app: &mut App) {
+fn forward(app: &mut App) -> bool {
     let next = app.reader.view.and_then(|view| app.history.forward(view));
     match next {
         Some(visit) => restore(app, visit),
-        None => app.screen.message = Some("Fin de l’historique".into()),
+        None => {
+            app.message = Some(Message::HistoryEnd);
+            true
+        }
     }
 }
 
-/// Brings derived parts up to date after any change: the open article wrapped at the current
-/// width, scroll and selection within bounds, the selection inside the list window.
-pub(super) fn sync(app: &mut App) {
-    let panes = app.panes();
-    let len = app.store.len();
-    app.screen.selected = app.screen.selected.min(len.saturating_sub(1));
-    let height = usize::from(panes.list_rows.height);
+/// Keeps the derived parts within bounds after any change: the selection inside the list
+/// and its window, the help scrolled no further than its end. Returns whether any moved.
+pub(super) fn sync(app: &mut App) -> bool {
+    let before = (app.selected, app.list_top, app.overlay);
+    let len = app.list.len();
+    app.selected = app.selected.min(len.saturating_sub(1));
+    let height = usize::from(app.panes().list_rows.height);
     if height > 0 {
-        let top = geometry::keep_in_view(
-            app.screen.list_top,
-            app.screen.selected..app.screen.selected + 1,
-            height,
-        );
-        app.screen.list_top = geometry::clamp_top(top, len, height);
+        let top = geometry::keep_in_view(app.list_top, app.selected..app.selected + 1, height);
+        app.list_top = geometry::clamp_top(top, len, height);
     }
-    let (help_rows, help_height) = help_rows_shown(app);
-    app.screen.help_top = geometry::clamp_top(app.screen.help_top, help_rows, help_height);
-    if !panes.text.is_empty() {
-        app.reader.wrap(&app.store, panes.text.width);
-        let rows = app.wrapped().map_or(0, |w| w.lines.len());
-        if let Some(view) = app.reader.view.as_mut() {
-            view.scroll = geometry::clamp_top(view.scroll, rows, usize::from(panes.text.height));
-        }
+    if let Some(Overlay::Help { top }) = app.overlay {
+        let layout = help::layout(app.area(), app.lang);
+        let top = geometry::clamp_top(top, layout.lines.len(), layout.shown());
+        app.overlay = Some(Overlay::Help { top });
     }
+    (app.selected, app.list_top, app.overlay) != before
 }

@@ -1,12 +1,14 @@
-//! The help popup, written from the keymap's own table so it always says what the keys do.
-//! Taller than the screen, it scrolls (its rows are counted by `keymap::help_rows`).
+//! The help popup, drawn from the layout `app::help` makes of the keymap's own table, so it
+//! always says what the keys do. Taller than the screen, it scrolls and says there is more.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Clear, Padding};
 
-use crate::app::{App, geometry, keymap};
+use crate::app::App;
+use crate::app::help::{self, HelpLine};
+use crate::strings;
 use crate::wrap::display_width;
 
 use super::theme::Theme;
@@ -15,35 +17,57 @@ pub fn draw(app: &App, area: Rect, theme: Theme, frame: &mut Frame) {
     if !app.help_open() {
         return;
     }
-    let sections = keymap::help();
-    let keys_width = sections
-        .iter()
-        .flat_map(|s| &s.rows)
-        .map(|(keys, _)| display_width(keys))
-        .max()
-        .unwrap_or(0);
-    let mut lines = Vec::with_capacity(keymap::help_rows());
-    for section in &sections {
-        lines.push(Line::styled(section.title, theme.help_heading()));
-        for (keys, help) in &section.rows {
-            let pad = " ".repeat(keys_width - display_width(keys));
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(keys.as_str(), theme.help_keys()),
-                Span::raw(format!("{pad}  {help}")),
-            ]));
-        }
-    }
-    let width = lines.iter().map(Line::width).max().unwrap_or(0);
-    let popup = geometry::popup(area, width as u16, lines.len());
+    let lang = app.lang();
+    let layout = help::layout(area, lang);
+    let popup = layout.popup;
     if popup.is_empty() {
         return;
     }
-    let block = Block::bordered()
+    let top = app.help_top();
+    let shown = layout.shown();
+    let mut block = Block::bordered()
         .border_style(theme.popup_border())
-        .title(" Aide ")
+        .title(lang.pick(strings::HELP_TITLE))
         .padding(Padding::horizontal(1));
-    let top = u16::try_from(app.help_top()).unwrap_or(u16::MAX);
+    if top + shown < layout.lines.len() {
+        block = block.title_bottom(Line::styled(
+            lang.pick(strings::MORE_BELOW),
+            theme.help_more(),
+        ));
+    }
+    if top > 0 {
+        block = block.title(Line::styled(lang.pick(strings::MORE_ABOVE), theme.help_more()).right_aligned());
+    }
+    let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((top, 0)), popup);
+    frame.render_widget(block, popup);
+    let rows = layout.lines.iter().skip(top).take(shown);
+    for (y, line) in (inner.top()..inner.bottom()).zip(rows) {
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(help_line(line, theme), row);
+    }
+}
+
+fn help_line(line: &HelpLine, theme: Theme) -> Line<'_> {
+    match line {
+        HelpLine::Heading(title) => Line::styled(title.as_str(), theme.help_heading()),
+        HelpLine::Row { keys, column, text } => {
+            let keys_end = 2 + display_width(keys);
+            let pad = if text.is_empty() {
+                0
+            } else {
+                column.saturating_sub(keys_end)
+            };
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys.as_str(), theme.help_keys()),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(text.as_str()),
+            ])
+        }
+    }
 }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::geometry::{self, Panes};
 use crate::app::{App, Pane};
 use crate::inert::inert;
+use crate::strings;
 use crate::wrap::fit_width;
 
 use super::theme::Theme;
@@ -33,9 +34,11 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         }
     }
     let store = app.store();
-    let (len, height) = (store.len(), usize::from(rows.height));
+    let list = app.list();
+    let (len, height) = (list.len(), usize::from(rows.height));
     if len == 0 {
-        frame.render_widget(Span::styled("(aucun article)", theme.empty()), rows);
+        let empty = app.lang().pick(strings::EMPTY_LIST);
+        frame.render_widget(Span::styled(empty, theme.empty()), rows);
         return;
     }
     // The window is kept by `update`; this only guards a frame drawn before a resize arrives.
@@ -44,7 +47,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let top = geometry::clamp_top(top, len, height);
     let title_width = usize::from(rows.width).saturating_sub(2);
     for (y, index) in (rows.top()..rows.bottom()).zip(top..len) {
-        let Some(id) = app.row_id(index) else {
+        let Some(id) = list.id(index) else {
             break;
         };
         let article = store.article(id);

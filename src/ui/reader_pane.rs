@@ -4,11 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::app::geometry::Panes;
-use crate::wrap::LineKind;
+use crate::strings;
+use crate::wrap::{LineKind, WrappedLine};
 
 use super::theme::Theme;
 
@@ -19,23 +20,22 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     }
     let (Some(view), Some(wrapped)) = (app.view(), app.wrapped()) else {
         if app.store().is_empty() {
-            frame.render_widget(Span::styled("Aucun article chargé.", theme.empty()), text);
+            let empty = app.lang().pick(strings::NO_ARTICLES);
+            frame.render_widget(Span::styled(empty, theme.empty()), text);
         }
         return;
     };
     let height = usize::from(text.height);
-    let shown = wrapped.lines.iter().skip(view.scroll).take(height);
+    let scroll = app.scroll();
+    let shown = wrapped.lines.iter().skip(scroll).take(height);
     for (y, line) in (text.top()..text.bottom()).zip(shown) {
         let highlighted = matches!(line.kind, LineKind::Link(n) if view.link == Some(n));
-        let style = theme.line(line.kind, highlighted);
-        frame.render_widget(
-            Span::styled(line.text.as_str(), style),
-            Rect {
-                y,
-                height: 1,
-                ..text
-            },
-        );
+        let row = Rect {
+            y,
+            height: 1,
+            ..text
+        };
+        frame.render_widget(styled(line, theme, highlighted), row);
     }
     if panes.reader.width >= 4 {
         let column = Rect {
@@ -43,8 +43,25 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
             width: 1,
             ..panes.reader
         };
-        scrollbar(view.scroll, wrapped.lines.len(), column, theme, frame);
+        scrollbar(scroll, wrapped.lines.len(), column, theme, frame);
     }
+}
+
+/// A wrapped line in its style, its marks (link number, link sign) drawn apart.
+fn styled(line: &WrappedLine, theme: Theme, highlighted: bool) -> Line<'_> {
+    let style = theme.line(line.kind, highlighted);
+    let mut spans = Vec::with_capacity(1 + 2 * line.marks.len());
+    let mut at = 0;
+    for (range, mark) in &line.marks {
+        if range.start < at || range.end > line.text.len() {
+            continue;
+        }
+        spans.push(Span::styled(&line.text[at..range.start], style));
+        spans.push(Span::styled(&line.text[range.clone()], theme.mark(*mark, style)));
+        at = range.end;
+    }
+    spans.push(Span::styled(&line.text[at..], style));
+    Line::from(spans)
 }
 
 /// A track with a thumb whose size is the share of the article in view and whose place is

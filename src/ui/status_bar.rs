@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::geometry::{self, Panes};
 use crate::app::{App, keymap};
+use crate::strings;
 use crate::wrap::{display_width, fit_width};
 
 use super::theme::Theme;
@@ -17,7 +18,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         return;
     }
     frame.buffer_mut().set_style(area, theme.status());
-    let hint = keymap::help_hint();
+    let hint = keymap::help_hint(app.lang());
     let width = usize::from(area.width);
     let hint_room = display_width(&hint) + 2;
     let (long, short, remark) = describe(app, panes);
@@ -55,30 +56,34 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
 
 /// The facts about the open article, worded long and short, and the remark of the moment.
 fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
+    let lang = app.lang();
+    let word = |text| lang.pick(text);
     let store = app.store();
+    let rows = app.list().len();
     let (mut long, mut short) = (Vec::new(), Vec::new());
     match app.current() {
         Some(id) => {
-            let position = format!("{}/{}", app.row_of(id) + 1, store.len());
-            long.push(format!("article {position}"));
+            let row = app.row_of(id).map_or("–".to_owned(), |row| (row + 1).to_string());
+            let position = format!("{row}/{rows}");
+            long.push(format!("{} {position}", word(strings::ARTICLE)));
             short.push(position);
             let kind = if store.article(id).is_full() {
-                "complet"
+                word(strings::FULL)
             } else {
-                "résumé"
+                word(strings::SUMMARY)
             };
             long.push(kind.to_owned());
             short.push(kind.to_owned());
-            if let (Some(view), Some(wrapped)) = (app.view(), app.wrapped()) {
+            if let Some(wrapped) = app.wrapped() {
                 let height = usize::from(panes.text.height);
-                let seen = geometry::percent_seen(view.scroll, height, wrapped.lines.len());
+                let seen = geometry::percent_seen(app.scroll(), height, wrapped.lines.len());
                 long.push(format!("{seen} %"));
                 short.push(format!("{seen}%"));
             }
         }
         None => {
-            long.push(format!("{} articles", store.len()));
-            short.push(format!("{} art.", store.len()));
+            long.push(format!("{rows} {}", word(strings::ARTICLES)));
+            short.push(format!("{rows} {}", word(strings::ARTICLES_SHORT)));
         }
     }
     let (back, ahead) = app.history_depth();
@@ -87,16 +92,26 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
     } else {
         String::new()
     };
-    long.push(format!("historique {back}{ahead}"));
-    short.push(format!("hist. {back}{ahead}"));
+    long.push(format!("{} {back}{ahead}", word(strings::HISTORY)));
+    short.push(format!("{} {back}{ahead}", word(strings::HISTORY_SHORT)));
     if app.raw() {
-        long.push("texte brut".to_owned());
-        short.push("brut".to_owned());
+        long.push(word(strings::RAW).to_owned());
+        short.push(word(strings::RAW_SHORT).to_owned());
     }
+    let link = word(strings::LINK);
+    let highlighted = app.view().and_then(|view| view.link).and_then(|n| {
+        let target = store.get(app.link_target(n)?)?;
+        let leads_to = if target.is_full() {
+            strings::TO_FULL
+        } else {
+            strings::TO_SUMMARY
+        };
+        Some(format!("{link} {} → {}", n + 1, word(leads_to)))
+    });
     let remark = match (app.pending_link(), app.message()) {
-        (Some(pending), _) => Some(format!("lien {}…", pending.number)),
-        (None, Some(message)) => Some(message.to_owned()),
-        (None, None) => None,
+        (Some(pending), _) => Some(format!("{link} {}…", pending.number)),
+        (None, Some(message)) => Some(message.render(lang)),
+        (None, None) => highlighted,
     };
     (long.join(" · "), short.join(" · "), remark)
 }

@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::wrap::LineKind;
+use crate::wrap::{LineKind, Mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -99,6 +99,19 @@ impl Theme {
 
     pub fn help_heading(self) -> Style {
         self.tint(Self::plain().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    /// The popup's note that it scrolls (more below, more above).
+    pub fn help_more(self) -> Style {
+        self.tint(Self::plain().add_modifier(Modifier::BOLD), Color::Yellow)
+    }
+
+    /// A part of a line drawn apart: a link's number, the sign of where it leads.
+    pub fn mark(self, mark: Mark, line: Style) -> Style {
+        match mark {
+            Mark::LinkNumber => line.add_modifier(Modifier::BOLD),
+            Mark::LinkKind { full } => line.patch(self.marker(full)),
+        }
     }
 
     pub fn help_keys(self) -> Style {

@@ -1,21 +1,24 @@
-//! Article + width → `WrappedArticle`: the lines the reading pane shows, already wrapped, made
-//! inert and tagged by role, with the row where each link starts. Pure: no terminal, no state;
-//! the app caches the result per (article, width) and the ui only slices it.
+//! Document + width → `WrappedArticle`: the lines the reading pane shows, already wrapped, made
+//! inert and tagged by role, each with an anchor back into the text, and the rows each link
+//! covers. Pure: no terminal, no state; the app caches the result per (article, width) and the
+//! ui only slices it.
 
 use std::ops::Range;
 
-use crate::article::{Article, Photo};
-use crate::fold::fold_compact;
+use crate::document::{Block, Document, Link, Notice, Section, document};
 use crate::store::{ArticleId, Store};
+use crate::strings::{self, Lang};
 
+mod anchor;
 mod typography;
 
+pub use anchor::{Anchor, letters};
+use anchor::Cursor;
 pub use typography::{display_width, fit_width};
 use typography::{finish_line, options, screen_text};
 
-pub const VOIR_PLUS: &str = "Voir plus";
-pub const CITE_PAR: &str = "Cité par";
-pub const SUMMARY_ONLY: &str = "Seul le résumé de cet article figure dans le corpus.";
+/// How many source files the meta line names before it only counts the rest.
+const SOURCES_SHOWN: usize = 3;
 
 /// What a wrapped line is, so the ui can style it and the app can find links in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +47,23 @@ impl LineKind {
     }
 }
 
+/// A part of a line drawn apart from the rest of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The `[n]` before a link.
+    LinkNumber,
+    /// The sign that says whether a link leads to a full page (`•`) or a summary (`◦`).
+    LinkKind { full: bool },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrappedLine {
     pub kind: LineKind,
+    /// Where in the document this line starts.
+    pub anchor: Anchor,
     pub text: String,
+    /// Byte ranges of `text` styled apart, in order.
+    pub marks: Vec<(Range<usize>, Mark)>,
 }
 
 /// One article laid out at one width. Text is already inert (safe for the terminal).
@@ -58,8 +74,10 @@ pub struct WrappedArticle {
     /// Laid out from the paragraphs as scraped, not as repaired.
     pub raw: bool,
     pub lines: Vec<WrappedLine>,
-    /// First row of each link, indexed like `links()`.
+    /// First row of each link, indexed like the document's links.
     pub link_rows: Vec<usize>,
+    /// Where each link leads, indexed the same way.
+    pub links: Vec<Link>,
 }
 
 impl WrappedArticle {
@@ -72,104 +90,116 @@ impl WrappedArticle {
             .count();
         Some(start..start + len)
     }
+
+    /// The row that shows the place `anchor` names: the last line starting at or before it.
+    pub fn row_of(&self, anchor: Anchor) -> usize {
+        let at = self.lines.partition_point(|line| line.anchor < anchor);
+        match self.lines.get(at) {
+            Some(line) if line.anchor == anchor => at,
+            _ => at.saturating_sub(1),
+        }
+    }
+
+    /// Where row `row` starts in the document (the end, past the last row).
+    pub fn anchor_of(&self, row: usize) -> Anchor {
+        self.lines
+            .get(row)
+            .or(self.lines.last())
+            .map_or(Anchor::default(), |line| line.anchor)
+    }
+
+    /// Bytes held, for a cache bounded by memory rather than by count.
+    pub fn bytes(&self) -> usize {
+        self.lines
+            .iter()
+            .map(|l| l.text.len() + std::mem::size_of::<WrappedLine>())
+            .sum()
+    }
 }
 
-/// Where an article's links lead, in the order they are numbered on screen: its "Voir plus"
-/// entries, then the pages that cite it.
-pub fn links(store: &Store, id: ArticleId) -> impl Iterator<Item = ArticleId> + '_ {
-    store.targets(id).iter().chain(store.cited_by(id)).copied()
-}
-
-/// Lays out article `id` for a column `width` cells wide (at least 1), from its repaired
-/// paragraphs or, with `raw`, from the paragraphs as scraped.
+/// Lays out article `id` for a column `width` cells wide (at least 1), in French.
 pub fn wrap_article(store: &Store, id: ArticleId, width: u16, raw: bool) -> WrappedArticle {
-    let article = store.article(id);
+    wrap_document(&document(store, id, raw), width, Lang::Fr)
+}
+
+/// Lays out a document for a column `width` cells wide (at least 1), naming headings and
+/// notices in `lang`.
+pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
     let mut out = Builder {
         width: usize::from(width.max(1)),
         lines: Vec::new(),
         link_rows: Vec::new(),
+        block: 0,
+        end: Anchor::default(),
     };
-    out.text(LineKind::Title, &article.title);
-    out.text(LineKind::Meta, &meta(article));
-    out.blank();
-    for photo in &article.photos {
-        out.text(LineKind::Caption, &caption(photo));
-    }
-    out.blank();
-    if !lead_repeats_first_paragraph(article) {
-        out.text(LineKind::Lead, &article.lead);
-        out.blank();
-    }
-    if !article.is_full() {
-        out.text(LineKind::Notice, SUMMARY_ONLY);
-        out.blank();
-    }
-    // An article read from an export made before raw text was kept has only `paragraphs`.
-    let paragraphs = if raw && !article.raw_paragraphs.is_empty() {
-        &article.raw_paragraphs
-    } else {
-        &article.paragraphs
-    };
-    for paragraph in paragraphs.iter().chain(&article.signoff) {
-        out.text(LineKind::Body, paragraph);
-        out.blank();
-    }
-    if !article.related.is_empty() {
-        out.heading(VOIR_PLUS);
-        for link in &article.related {
-            out.link(&link.title, &link.summary);
-        }
-    }
-    let cited_by = store.cited_by(id);
-    if !cited_by.is_empty() {
-        out.heading(CITE_PAR);
-        for &citer in cited_by {
-            let citer = store.article(citer);
-            out.link(&citer.title, gist(citer));
+    for (block, part) in doc.blocks.iter().enumerate() {
+        out.block = block as u32;
+        match part {
+            Block::Title(title) => out.text(LineKind::Title, title),
+            Block::Meta {
+                place,
+                agency,
+                sources,
+            } => {
+                out.text(LineKind::Meta, &meta(place, agency, sources));
+                out.blank();
+            }
+            Block::Caption(photo) => {
+                out.text(LineKind::Caption, &caption(photo, lang));
+                if !matches!(doc.blocks.get(block + 1), Some(Block::Caption(_))) {
+                    out.blank();
+                }
+            }
+            Block::Lead(lead) => out.paragraph(LineKind::Lead, lead),
+            Block::Notice(Notice::SummaryOnly) => {
+                out.paragraph(LineKind::Notice, lang.pick(strings::SUMMARY_ONLY))
+            }
+            Block::Paragraph(text) | Block::Signoff(text) => out.paragraph(LineKind::Body, text),
+            Block::Heading(section) => {
+                out.blank();
+                let name = match section {
+                    Section::VoirPlus => strings::VOIR_PLUS,
+                    Section::CitePar => strings::CITE_PAR,
+                };
+                out.paragraph(LineKind::Heading, lang.pick(name));
+            }
+            Block::Link(n) => out.link(*n, &doc.links[*n]),
         }
     }
     while out.lines.last().is_some_and(|l| l.kind == LineKind::Blank) {
         out.lines.pop();
     }
     WrappedArticle {
-        id,
+        id: doc.id,
         width: width.max(1),
-        raw,
+        raw: doc.raw,
         lines: out.lines,
         link_rows: out.link_rows,
+        links: doc.links.clone(),
     }
 }
 
-/// Place · agency · source files, whichever are known.
-fn meta(article: &Article) -> String {
-    let dateline = article.dateline.as_ref();
-    let sources = article.sources.join(", ");
-    [
-        dateline.and_then(|d| d.place.as_deref()),
-        dateline.map(|d| d.agency.as_str()),
-        Some(sources.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|part| !part.trim().is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ")
+/// Place · agency · source files, whichever are known; a page found in many files names a
+/// few and counts the rest.
+fn meta(place: &Option<String>, agency: &Option<String>, sources: &[String]) -> String {
+    let mut named = sources[..sources.len().min(SOURCES_SHOWN)].join(", ");
+    if sources.len() > SOURCES_SHOWN {
+        named.push_str(&format!(" +{}", sources.len() - SOURCES_SHOWN));
+    }
+    [place.as_deref(), agency.as_deref(), Some(named.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
-fn caption(photo: &Photo) -> String {
+fn caption(photo: &crate::article::Photo, lang: Lang) -> String {
+    let photo_label = lang.pick(strings::PHOTO);
     match (photo.caption.trim(), photo.credit.trim()) {
         (caption, "") => caption.to_owned(),
-        ("", credit) => format!("Photo\u{A0}:\u{A0}{credit}"),
-        (caption, credit) => format!("{caption} (Photo\u{A0}:\u{A0}{credit})"),
-    }
-}
-
-/// What a citing page is about, in one breath: its lead, or its first paragraph.
-fn gist(article: &Article) -> &str {
-    if article.lead.trim().is_empty() {
-        article.paragraphs.first().map_or("", String::as_str)
-    } else {
-        &article.lead
+        ("", credit) => format!("{photo_label}{credit}"),
+        (caption, credit) => format!("{caption} ({photo_label}{credit})"),
     }
 }
 
@@ -177,157 +207,102 @@ struct Builder {
     width: usize,
     lines: Vec<WrappedLine>,
     link_rows: Vec<usize>,
+    /// The block being laid out.
+    block: u32,
+    /// Just past the last block laid out: where a blank row after it points.
+    end: Anchor,
 }
 
 impl Builder {
-    fn push(&mut self, kind: LineKind, text: impl Into<String>) {
+    fn push(&mut self, kind: LineKind, offset: usize, text: String) {
         self.lines.push(WrappedLine {
             kind,
-            text: text.into(),
+            anchor: Anchor::new(self.block, offset),
+            text,
+            marks: Vec::new(),
         });
     }
 
     /// One blank row between blocks, never two and never at the top, so empty parts of an
-    /// article (no lead, no photo) leave no holes.
+    /// article (no lead, no photo) leave no holes. It points just past the block before it, a
+    /// place no width changes, so a view that starts on it starts there again.
     fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| l.kind != LineKind::Blank) {
-            self.push(LineKind::Blank, "");
+            self.lines.push(WrappedLine {
+                kind: LineKind::Blank,
+                anchor: self.end,
+                text: String::new(),
+                marks: Vec::new(),
+            });
         }
     }
 
     fn text(&mut self, kind: LineKind, text: &str) {
+        self.text_from(kind, text, "");
+    }
+
+    /// Wrapped rows of `text`, each anchored at the characters before it in the block;
+    /// returns how many the block's text counts.
+    fn text_from(&mut self, kind: LineKind, text: &str, indent: &str) -> usize {
         let text = screen_text(text);
+        let mut cursor = Cursor::new(&text);
         if text.trim().is_empty() {
-            return;
+            return 0;
         }
-        for line in textwrap::wrap(&text, options(self.width)) {
-            self.push(kind, finish_line(&line));
+        let lines = textwrap::wrap(&text, options(self.width).subsequent_indent(indent));
+        for (n, line) in lines.iter().enumerate() {
+            let body = if n == 0 { line } else { line.strip_prefix(indent).unwrap_or(line) };
+            let offset = cursor.take(body);
+            self.push(kind, offset, finish_line(line));
         }
+        self.end = Anchor::new(self.block, cursor.total());
+        cursor.total()
     }
 
-    fn heading(&mut self, title: &str) {
-        self.blank();
-        self.text(LineKind::Heading, title);
+    fn paragraph(&mut self, kind: LineKind, text: &str) {
+        self.text(kind, text);
         self.blank();
     }
 
-    /// `[n] title` with continuation rows under the title, then the summary's first line.
-    fn link(&mut self, title: &str, summary: &str) {
-        let n = self.link_rows.len();
-        let label = format!("[{}] ", n + 1);
+    /// `[n] • title` with continuation rows under the title, then the summary's first line.
+    fn link(&mut self, n: usize, link: &Link) {
+        let number = format!("[{}]", n + 1);
+        let sign = if link.full { "•" } else { "◦" };
+        let label = format!("{number} {sign} ");
+        let label_width = display_width(&label);
         // Hang continuation rows under the title only when that leaves room for words.
-        let indent = if label.len() * 3 <= self.width {
-            " ".repeat(label.len())
+        let indent = if label_width * 3 <= self.width {
+            " ".repeat(label_width)
         } else {
             String::new()
         };
-        let text = format!("{label}{}", screen_text(title));
-        self.link_rows.push(self.lines.len());
-        for line in textwrap::wrap(&text, options(self.width).subsequent_indent(&indent)) {
-            self.push(LineKind::Link(n), finish_line(&line));
+        let first = self.lines.len();
+        self.link_rows.push(first);
+        let title_end = self.text_from(LineKind::Link(n), &format!("{label}{}", link.title), &indent);
+        if let Some(line) = self.lines.get_mut(first)
+            && line.text.starts_with(&label)
+        {
+            let sign_at = number.len() + 1;
+            line.marks = vec![
+                (0..number.len(), Mark::LinkNumber),
+                (sign_at..sign_at + sign.len(), Mark::LinkKind { full: link.full }),
+            ];
         }
-        let room = self.width - indent.len();
-        let summary = screen_text(summary);
+        let room = self.width - indent.len().min(self.width);
+        let summary = screen_text(&link.summary);
         if room >= 2 && !summary.trim().is_empty() {
             // One cell is kept for the ellipsis that says the summary goes on.
             let mut rows = textwrap::wrap(&summary, options(room - 1)).into_iter();
             if let Some(first) = rows.next() {
                 let more = if rows.next().is_some() { "…" } else { "" };
                 let first = finish_line(&first);
-                self.push(LineKind::LinkSummary(n), format!("{indent}{first}{more}"));
+                self.push(LineKind::LinkSummary(n), title_end, format!("{indent}{first}{more}"));
+                self.end = Anchor::new(self.block, title_end + 1);
             }
         }
         self.blank();
     }
 }
 
-/// The page's lead is often its first paragraph again (the dateline removed): show it once, as
-/// the paragraph, which is the fuller of the two.
-fn lead_repeats_first_paragraph(article: &Article) -> bool {
-    let lead = fold_compact(&article.lead);
-    !lead.is_empty()
-        && article
-            .paragraphs
-            .first()
-            .is_some_and(|first| fold_compact(first).starts_with(&lead))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::{Kind, RelatedLink};
-
-    fn store() -> Store {
-        let mut page = Article::new("Une page");
-        page.lead = "Le chapeau.".into();
-        page.paragraphs =
-            vec!["Un paragraphe assez long pour être coupé en plusieurs lignes.".into()];
-        page.related = (1..=3)
-            .map(|n| RelatedLink {
-                title: format!("Lien numéro {n}"),
-                summary: "Un résumé qui continue bien après la première ligne.".into(),
-                photo: None,
-            })
-            .collect();
-        Store::from_pages(vec![page]).0
-    }
-
-    #[test]
-    fn lines_never_exceed_the_width_and_links_are_numbered() {
-        let store = store();
-        let wrapped = wrap_article(&store, ArticleId(0), 20, false);
-        assert!(wrapped.lines.iter().all(|l| display_width(&l.text) <= 20));
-        assert_eq!(wrapped.link_rows.len(), 3);
-        let first = &wrapped.lines[wrapped.link_rows[0]];
-        assert_eq!(first.kind, LineKind::Link(0));
-        assert!(first.text.starts_with("[1] "));
-        let span = wrapped.link_span(2).unwrap();
-        assert_eq!(wrapped.lines[span.end - 1].kind, LineKind::LinkSummary(2));
-        assert!(wrapped.lines[span.end - 1].text.ends_with('…'));
-    }
-
-    #[test]
-    fn a_summary_only_article_says_so_and_lists_who_cites_it() {
-        let store = store();
-        let stub = ArticleId(1);
-        assert_eq!(store.article(stub).kind, Kind::Summary);
-        let wrapped = wrap_article(&store, stub, 80, false);
-        assert!(wrapped.lines.iter().any(|l| l.text == SUMMARY_ONLY));
-        assert!(wrapped.lines.iter().any(|l| l.text == CITE_PAR));
-        assert_eq!(links(&store, stub).collect::<Vec<_>>(), [ArticleId(0)]);
-        assert_eq!(wrapped.link_rows.len(), 1);
-    }
-
-    #[test]
-    fn width_zero_and_one_do_not_panic() {
-        let store = store();
-        for width in [0, 1, 2, 3] {
-            let wrapped = wrap_article(&store, ArticleId(0), width, false);
-            assert_eq!(wrapped.link_rows.len(), 3);
-        }
-    }
-
-    #[test]
-    fn control_characters_never_survive() {
-        let mut page = Article::new("Titre\u{1b}[2J");
-        page.paragraphs = vec!["a\u{7}b".into()];
-        let store = Store::from_pages(vec![page]).0;
-        let wrapped = wrap_article(&store, ArticleId(0), 40, false);
-        assert!(
-            wrapped
-                .lines
-                .iter()
-                .all(|l| !l.text.contains(char::is_control))
-        );
-    }
-
-    #[test]
-    fn fit_width_counts_cells_not_chars() {
-        assert_eq!(fit_width("court", 10), "court");
-        assert_eq!(fit_width("Nguyễn Xuân Phúc", 8), "Nguyễn …");
-        assert_eq!(fit_width("日本語のテキスト", 7), "日本語…");
-        assert_eq!(fit_width("abc", 0), "");
-        assert_eq!(fit_width("abcdef", 1), "…");
-        assert!(display_width(&fit_width("🇻🇳🇻🇳🇻🇳 drapeaux", 5)) <= 5);
-    }
-}
+mod tests;

@@ -1,0 +1,122 @@
+//! The help popup laid out for a screen: its rectangle and its lines, the key column first and
+//! the explanations wrapped beside it (or under it on a narrow screen), so nothing is cut. Both
+//! `update` (how far it scrolls) and the ui (what it draws) use this one layout.
+
+use ratatui::layout::Rect;
+
+use crate::strings::Lang;
+use crate::wrap::display_width;
+
+use super::geometry;
+use super::keymap;
+
+/// Borders and padding around the help's text, in cells on each side.
+const FRAME: u16 = 2;
+/// An explanation narrower than this goes under its keys instead of beside them.
+const MIN_TEXT: usize = 16;
+
+/// One line of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(String),
+    /// Keys (empty on a continuation line) at the left, text starting at column `column`.
+    Row {
+        keys: String,
+        column: usize,
+        text: String,
+    },
+}
+
+/// The help at one screen size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLayout {
+    /// The popup, borders included.
+    pub popup: Rect,
+    pub lines: Vec<HelpLine>,
+}
+
+impl HelpLayout {
+    /// How many lines the popup shows at once.
+    pub fn shown(&self) -> usize {
+        usize::from(self.popup.height.saturating_sub(2))
+    }
+}
+
+/// The help laid out in `area`.
+pub fn layout(area: Rect, lang: Lang) -> HelpLayout {
+    let sections = keymap::help(lang);
+    let keys_width = sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|(keys, _)| display_width(keys))
+        .max()
+        .unwrap_or(0);
+    let column = 2 + keys_width + 2;
+    let natural = sections
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|(_, text)| column + display_width(text))
+        .max()
+        .unwrap_or(0);
+    let inner = usize::from(area.width.saturating_sub(2 * FRAME)).min(natural);
+    let mut lines = Vec::new();
+    for section in &sections {
+        lines.push(HelpLine::Heading(section.title.to_owned()));
+        for (keys, text) in &section.rows {
+            row(&mut lines, keys, text, column, inner);
+        }
+    }
+    let width = u16::try_from(inner).unwrap_or(u16::MAX);
+    // `popup` adds two cells on each side; the height counts the borders.
+    let popup = geometry::popup(area, width, lines.len());
+    HelpLayout { popup, lines }
+}
+
+/// One binding's lines: keys, then the explanation wrapped beside them, or under them when
+/// the screen leaves too little room beside.
+fn row(lines: &mut Vec<HelpLine>, keys: &str, text: &str, column: usize, inner: usize) {
+    let (column, first_keys_alone) = if inner >= column + MIN_TEXT {
+        (column, false)
+    } else {
+        (4.min(inner.saturating_sub(1)), true)
+    };
+    let room = inner.saturating_sub(column).max(1);
+    let mut keys = Some(keys.to_owned());
+    if first_keys_alone {
+        lines.push(HelpLine::Row {
+            keys: keys.take().unwrap_or_default(),
+            column,
+            text: String::new(),
+        });
+    }
+    for part in textwrap::wrap(text, room) {
+        lines.push(HelpLine::Row {
+            keys: keys.take().unwrap_or_default(),
+            column,
+            text: part.into_owned(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_explanation_fits_the_popup_at_any_width() {
+        for width in [12, 20, 40, 60, 80, 120, 200] {
+            let help = layout(Rect::new(0, 0, width, 24), Lang::Fr);
+            let inner = usize::from(help.popup.width.saturating_sub(4));
+            for line in &help.lines {
+                if let HelpLine::Row { column, text, .. } = line {
+                    let room = inner.saturating_sub(*column).max(1);
+                    assert!(display_width(text) <= room, "{width}: {line:?}");
+                }
+            }
+        }
+        let wide = layout(Rect::new(0, 0, 200, 100), Lang::Fr);
+        let narrow = layout(Rect::new(0, 0, 40, 12), Lang::Fr);
+        assert!(narrow.lines.len() > wide.lines.len(), "narrow wraps, nothing is cut");
+        assert_eq!(narrow.shown(), 10);
+    }
+}

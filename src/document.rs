@@ -1,0 +1,243 @@
+//! An article as the reader, the exports and search see it: blocks in reading order, with no
+//! width, and its links numbered once, here. Wrapping, link keys, the mouse, the status bar
+//! and later the Markdown export all read this; none of them decides the order on its own.
+
+use crate::article::{Article, Photo};
+use crate::fold::fold_compact;
+use crate::store::{ArticleId, Store};
+
+/// The two lists of links at the foot of an article, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The page's own "Voir plus" entries.
+    VoirPlus,
+    /// The pages whose "Voir plus" lists this one.
+    CitePar,
+}
+
+/// Something the reader says about the article itself, not page text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Only a "Voir plus" entry describes this article.
+    SummaryOnly,
+}
+
+/// One part of the article, as the page has it (exact text: making it safe for a terminal is
+/// the wrapper's business).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Title(String),
+    /// Where and by whom it was filed, and the files it was read from.
+    Meta {
+        place: Option<String>,
+        agency: Option<String>,
+        sources: Vec<String>,
+    },
+    Caption(Photo),
+    Lead(String),
+    Notice(Notice),
+    Paragraph(String),
+    /// The agency of the closing `-VNA`.
+    Signoff(String),
+    Heading(Section),
+    /// Link `n` (from 0) of `Document::links`.
+    Link(usize),
+}
+
+/// One numbered link: where it leads and what the reader is told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub target: ArticleId,
+    pub section: Section,
+    /// The title as the citing page printed it (Voir plus), or the citing page's title.
+    pub title: String,
+    /// The entry's summary, or what the citing page is about.
+    pub summary: String,
+    /// Whether the target is a full page (or only a summary).
+    pub full: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: ArticleId,
+    /// Built from the paragraphs as scraped rather than repaired.
+    pub raw: bool,
+    pub blocks: Vec<Block>,
+    /// Numbered on screen from 1 in this order.
+    pub links: Vec<Link>,
+}
+
+/// Article `id` as blocks, from its repaired paragraphs or, with `raw`, as scraped.
+pub fn document(store: &Store, id: ArticleId, raw: bool) -> Document {
+    let article = store.article(id);
+    let mut blocks = vec![Block::Title(article.title.clone()), meta(article)];
+    blocks.extend(article.photos.iter().cloned().map(Block::Caption));
+    if !lead_repeats_first_paragraph(article) && !article.lead.trim().is_empty() {
+        blocks.push(Block::Lead(article.lead.clone()));
+    }
+    if !article.is_full() {
+        blocks.push(Block::Notice(Notice::SummaryOnly));
+    }
+    // An article read from an export made before raw text was kept has only `paragraphs`.
+    let paragraphs = if raw && !article.raw_paragraphs.is_empty() {
+        &article.raw_paragraphs
+    } else {
+        &article.paragraphs
+    };
+    blocks.extend(paragraphs.iter().cloned().map(Block::Paragraph));
+    blocks.extend(article.signoff.iter().cloned().map(Block::Signoff));
+    let links = links(store, id);
+    let mut section = None;
+    for (n, link) in links.iter().enumerate() {
+        if section != Some(link.section) {
+            section = Some(link.section);
+            blocks.push(Block::Heading(link.section));
+        }
+        blocks.push(Block::Link(n));
+    }
+    Document {
+        id,
+        raw,
+        blocks,
+        links,
+    }
+}
+
+/// The links of article `id` in their on-screen order: its "Voir plus" entries, then the pages
+/// that cite it. The one place link numbers come from.
+pub fn links(store: &Store, id: ArticleId) -> Vec<Link> {
+    let article = store.article(id);
+    let related = article
+        .related
+        .iter()
+        .zip(store.targets(id))
+        .map(|(entry, &target)| Link {
+            target,
+            section: Section::VoirPlus,
+            title: entry.title.clone(),
+            summary: entry.summary.clone(),
+            full: store.article(target).is_full(),
+        });
+    let citers = store.cited_by(id).iter().map(|&citer| {
+        let page = store.article(citer);
+        Link {
+            target: citer,
+            section: Section::CitePar,
+            title: page.title.clone(),
+            summary: gist(page).to_owned(),
+            full: page.is_full(),
+        }
+    });
+    related.chain(citers).collect()
+}
+
+/// How many links article `id` has, without building them.
+pub fn link_count(store: &Store, id: ArticleId) -> usize {
+    store.targets(id).len() + store.cited_by(id).len()
+}
+
+/// Where link `n` (from 0) of article `id` leads.
+pub fn link_target(store: &Store, id: ArticleId, n: usize) -> Option<ArticleId> {
+    let targets = store.targets(id);
+    targets
+        .get(n)
+        .or_else(|| store.cited_by(id).get(n.checked_sub(targets.len())?))
+        .copied()
+}
+
+fn meta(article: &Article) -> Block {
+    let dateline = article.dateline.as_ref();
+    Block::Meta {
+        place: dateline.and_then(|d| d.place.clone()),
+        agency: dateline.map(|d| d.agency.clone()),
+        sources: article.sources.clone(),
+    }
+}
+
+/// What a citing page is about, in one breath: its lead, or its first paragraph.
+fn gist(article: &Article) -> &str {
+    if article.lead.trim().is_empty() {
+        article.paragraphs.first().map_or("", String::as_str)
+    } else {
+        &article.lead
+    }
+}
+
+/// The page's lead is often its first paragraph again (the dateline removed): show it once, as
+/// the paragraph, which is the fuller of the two.
+fn lead_repeats_first_paragraph(article: &Article) -> bool {
+    let lead = fold_compact(&article.lead);
+    !lead.is_empty()
+        && article
+            .paragraphs
+            .first()
+            .is_some_and(|first| fold_compact(first).starts_with(&lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::RelatedLink;
+
+    fn entry(title: &str) -> RelatedLink {
+        RelatedLink {
+            title: title.into(),
+            summary: format!("À propos de {title}."),
+            photo: None,
+        }
+    }
+
+    #[test]
+    fn links_are_numbered_voir_plus_first_then_cite_par_under_their_headings() {
+        let mut a = Article::new("A");
+        a.lead = "Le chapeau.".into();
+        a.paragraphs = vec!["Le chapeau. Et la suite.".into()];
+        a.related = vec![entry("B"), entry("Absent")];
+        let mut b = Article::new("B");
+        b.related = vec![entry("A")];
+        let store = Store::from_pages(vec![a, b]).0;
+        let doc = document(&store, ArticleId(0), false);
+        assert!(
+            !doc.blocks.iter().any(|b| matches!(b, Block::Lead(_))),
+            "a lead repeated by the first paragraph is shown once"
+        );
+        let sections: Vec<_> = doc.links.iter().map(|l| l.section).collect();
+        assert_eq!(
+            sections,
+            [Section::VoirPlus, Section::VoirPlus, Section::CitePar]
+        );
+        assert_eq!(
+            doc.links.iter().map(|l| l.full).collect::<Vec<_>>(),
+            [true, false, true]
+        );
+        let tail: Vec<&Block> = doc.blocks.iter().rev().take(5).collect();
+        assert_eq!(
+            tail,
+            [
+                &Block::Link(2),
+                &Block::Heading(Section::CitePar),
+                &Block::Link(1),
+                &Block::Link(0),
+                &Block::Heading(Section::VoirPlus)
+            ]
+        );
+        for n in 0..4 {
+            assert_eq!(
+                link_target(&store, ArticleId(0), n),
+                doc.links.get(n).map(|l| l.target)
+            );
+        }
+        assert_eq!(link_count(&store, ArticleId(0)), 3);
+    }
+
+    #[test]
+    fn a_summary_only_article_says_so() {
+        let mut a = Article::new("A");
+        a.related = vec![entry("Absent")];
+        let store = Store::from_pages(vec![a]).0;
+        let doc = document(&store, ArticleId(1), false);
+        assert!(doc.blocks.contains(&Block::Notice(Notice::SummaryOnly)));
+        assert_eq!(doc.links.len(), 1);
+        assert_eq!(doc.links[0].section, Section::CitePar);
+    }
+}
