@@ -17,8 +17,9 @@ mod screen;
 
 use std::time::Instant;
 
-use liseuse::app::geometry::{max_top, popup};
-use liseuse::app::keymap::{action_for_key, action_for_mouse, help_rows};
+use liseuse::app::geometry::max_top;
+use liseuse::app::keymap::{action_for_key, action_for_mouse};
+use liseuse::app::reader::link_in_view;
 use liseuse::app::{Action, App, DIGIT_PAUSE, Options, Pane, add_pages, update};
 use liseuse::article::Article;
 use liseuse::ingest::page::parse_page;
@@ -33,7 +34,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Rect;
 
 /// Steps per sequence: the issue asks for at least 10,000.
 const STEPS: usize = 10_000;
@@ -190,7 +190,7 @@ impl Monkey {
                 exercise::check_store(self.app.store());
                 changed
             }
-            (_, Some(action)) => update(&mut self.app, action),
+            (_, Some(action)) => update(&mut self.app, action).redraw,
             (_, None) => false,
         };
         self.steps += 1;
@@ -270,11 +270,9 @@ fn check(app: &App) {
         );
         assert!(top <= max_top(len, rows), "list scrolled past its end");
     }
-    let (cols, rows) = app.size();
-    let help = popup(Rect::new(0, 0, cols, rows), 0, help_rows());
-    let shown = usize::from(help.height.saturating_sub(2));
+    let help = liseuse::app::help::layout(app.area(), app.lang());
     assert!(
-        app.help_top() <= max_top(help_rows(), shown),
+        app.help_top() <= max_top(help.lines.len(), help.shown()),
         "help scrolled past its end"
     );
     let Some(view) = app.view() else {
@@ -284,8 +282,9 @@ fn check(app: &App) {
         view.id.index() < len,
         "the open article is not in the store"
     );
-    let links = app.links();
-    assert_eq!(links.len(), app.link_count());
+    let links: Vec<_> = (0..app.link_count())
+        .map(|n| app.link_target(n).expect("every counted link leads somewhere"))
+        .collect();
     assert!(
         links.iter().all(|id| id.index() < len),
         "a link leads nowhere"
@@ -302,14 +301,22 @@ fn check(app: &App) {
     assert_eq!((wrapped.id, wrapped.width), (view.id, panes.text.width));
     assert_eq!(wrapped.link_rows.len(), links.len());
     let height = usize::from(panes.text.height);
+    let scroll = app.scroll();
     assert!(
-        view.scroll <= max_top(wrapped.lines.len(), height),
-        "scrolled to {} of {} rows in a {height}-row pane",
-        view.scroll,
+        scroll <= max_top(wrapped.lines.len(), height),
+        "scrolled to {scroll} of {} rows in a {height}-row pane",
         wrapped.lines.len()
+    );
+    assert_eq!(
+        wrapped.links.iter().map(|l| l.target).collect::<Vec<_>>(),
+        links
     );
     if let Some(n) = view.link {
         assert!(wrapped.link_span(n).is_some_and(|span| !span.is_empty()));
+        assert!(
+            link_in_view(&wrapped, n, scroll, height),
+            "highlighted link {n} is off screen"
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use liseuse::app::keymap::action_for_key;
-use liseuse::app::{App, Options, update};
+use liseuse::app::{App, Effect, Options, update};
 use liseuse::article::Article;
 use liseuse::store::Store;
 use liseuse::ui;
@@ -48,13 +48,16 @@ fn key(name: &str) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Presses the keys of `script` (space separated) as a person would.
-fn press(app: &mut App, script: &str) {
+/// Presses the keys of `script` (space separated) as a person would; returns what the edge
+/// was asked to do.
+fn press(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for name in script.split_whitespace() {
         if let Some(action) = action_for_key(app, key(name)) {
-            update(app, action);
+            effects.extend(update(app, action).effects);
         }
     }
+    effects
 }
 
 fn frame(app: &App) -> Buffer {
@@ -224,15 +227,14 @@ fn link_three_and_back_leave_the_screen_exactly_as_it_was() {
     let elan = render(&frame(&app));
     assert!(elan.contains("Un nouvel élan pour les relations Vietnam–Laos"));
     assert!(elan.contains("Seul le résumé de cet article figure dans le corpus."));
-    assert!(elan.contains("Cité par") && elan.contains("[1] Pour promouvoir"));
+    assert!(elan.contains("Cité par") && elan.contains("[1] • Pour promouvoir"));
     press(&mut app, "Bksp");
     let after = frame(&app);
     // All but the status bar, which now says a step forward is possible.
     let body = |b: &Buffer| b.content[..b.content.len() - 120].to_vec();
     assert_eq!(body(&after), body(&before));
     assert!(render(&after).contains("historique 0 (+1)"));
-    press(&mut app, "q");
-    assert!(app.should_quit());
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
 }
 
 /// Vietnamese diacritics (composed and combining) and emoji: every row still ends at the last

@@ -185,7 +185,10 @@ fn a_five_thousand_character_word_is_cut_to_the_column() {
     let loaded = load("a 5,000-character word", &[dir.path()]);
     let store = build(loaded);
     let open = store.find_title("Un mot très long");
-    let mut app = App::new(store, Options { open, measure: 80 }, (80, 24));
+    let mut app = App::new(store, Options {
+            open,
+            ..Options::default()
+        }, (80, 24));
     for (cols, rows) in [(80, 24), (7, 5), (1, 1), (500, 200)] {
         update(&mut app, Action::Resize(cols, rows));
         let width = usize::from(app.panes().text.width);
@@ -278,7 +281,7 @@ fn link_cycles_and_self_links_resolve() {
         store,
         Options {
             open: Some(c),
-            measure: 80,
+            ..Options::default()
         },
         (80, 24),
     );
