@@ -161,18 +161,81 @@ fn help_popup() {
 }
 
 #[test]
-fn help_taller_than_the_screen_scrolls_to_its_last_row() {
-    let mut app = app(corpus(), 80, 24);
-    press(
-        &mut app,
-        "? j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j",
-    );
+fn help_taller_than_the_screen_says_so_and_scrolls_to_its_last_row() {
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let mut app = app(corpus(), cols, rows);
+        press(&mut app, "?");
+        let top = render(&frame(&app));
+        assert!(top.contains("↓ suite"), "{cols}×{rows}: more below, and it says so");
+        press(&mut app, "Space d j");
+        let moved = render(&frame(&app));
+        assert!(moved.contains("↑") && moved != top, "{cols}×{rows}: movement keys scroll");
+        press(&mut app, "G");
+        let shown = render(&frame(&app));
+        assert!(!shown.contains("↓ suite"), "{cols}×{rows}: the end");
+        assert!(shown.contains("lien 3…"), "the last row is reachable");
+        insta::assert_snapshot!(format!("help_scrolled_{cols}x{rows}"), shown);
+    }
+}
+
+#[test]
+fn the_help_wraps_instead_of_cutting_on_a_narrow_screen() {
+    let mut app = app(corpus(), 40, 12);
+    press(&mut app, "? j j j");
     let shown = render(&frame(&app));
-    assert!(
-        shown.contains("clic"),
-        "the last row of the help is reachable"
-    );
-    insta::assert_snapshot!("help_scrolled_80x24", shown);
+    assert!(shown.lines().take(12).all(|row| row.width() <= 40));
+    insta::assert_snapshot!("help_40x12", shown);
+}
+
+/// The "done when": link [10] stays highlighted and on screen, and the first line is
+/// the one left, through a resize to 60×15 and back (on the Kirghizistan page: the Cuba page
+/// has seven links); `g` then Enter stays in the article; Space through the Cuba page ends on
+/// the next article.
+#[test]
+fn link_ten_and_the_first_line_survive_a_resize_and_space_reads_on() {
+    let mut app = app(corpus(), 120, 40);
+    press(&mut app, "j Enter Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    assert_eq!(app.view().unwrap().link, Some(9));
+    let before = frame(&app);
+    let first_line = |b: &Buffer| render(b).lines().next().unwrap().to_owned();
+    assert!(render(&before).contains("[10]"));
+    update(&mut app, liseuse::app::Action::Resize(60, 15));
+    let small = render(&frame(&app));
+    assert!(small.contains("[10]"), "link 10 is on the small screen:\n{small}");
+    update(&mut app, liseuse::app::Action::Resize(120, 40));
+    let after = frame(&app);
+    assert_eq!(app.view().unwrap().link, Some(9));
+    assert_eq!(first_line(&after), first_line(&before));
+    assert_eq!(render(&after), render(&before));
+
+    let kirghizistan = app.current();
+    press(&mut app, "g Enter");
+    assert_eq!(app.current(), kirghizistan, "g then Enter stays in the article");
+    press(&mut app, "K");
+    let cuba = app.current();
+    assert_eq!(cuba, app.row_id(0));
+    press(&mut app, "G Tab g Enter");
+    assert_eq!(app.current(), cuba, "g then Enter stays in the article");
+    let mut presses = 0;
+    while app.current() == cuba {
+        press(&mut app, "Space");
+        presses += 1;
+        assert!(presses < 50, "Space reaches the end");
+    }
+    assert_eq!(app.current(), app.row_id(1), "the next article of the list");
+}
+
+#[test]
+fn the_interface_speaks_english_outside_a_french_locale() {
+    let options = Options {
+        lang: liseuse::strings::Lang::En,
+        ..Options::default()
+    };
+    let mut app = App::new(corpus(), options, (80, 24)).with_color(true);
+    press(&mut app, "Enter Tab");
+    let shown = render(&frame(&app));
+    assert!(shown.contains("history 0") && shown.contains("? help"));
+    insta::assert_snapshot!("english_80x24", shown);
 }
 
 #[test]

@@ -234,10 +234,14 @@ impl App {
         self.reader.raw()
     }
 
-    /// The open article wrapped for the current text column (wrapped now if it was not yet).
+    /// The open article wrapped for the current text column (wrapped now if it was not yet),
+    /// when the reading pane is on screen.
     pub fn wrapped(&self) -> Option<Rc<WrappedArticle>> {
-        let width = self.panes().text.width;
-        self.reader.wrapped(&self.store, width, self.lang)
+        let text = self.panes().text;
+        if text.is_empty() {
+            return None;
+        }
+        self.reader.wrapped(&self.store, text.width, self.lang)
     }
 
     /// The first row of the open article on screen, derived from its anchor.
