@@ -25,7 +25,12 @@ impl Lang {
             .filter_map(var)
             .find(|value| !value.is_empty());
         match locale {
-            Some(value) if value.to_string_lossy().to_ascii_lowercase().starts_with("fr") => {
+            Some(value)
+                if value
+                    .to_string_lossy()
+                    .to_ascii_lowercase()
+                    .starts_with("fr") =>
+            {
                 Lang::Fr
             }
             _ => Lang::En,
@@ -102,7 +107,9 @@ impl Message {
     pub fn render(self, lang: Lang) -> String {
         let fixed = |fr, en| lang.pick(text(fr, en)).to_owned();
         match self {
-            Message::NoHighlightedLink => fixed("Aucun lien en surbrillance", "No link highlighted"),
+            Message::NoHighlightedLink => {
+                fixed("Aucun lien en surbrillance", "No link highlighted")
+            }
             Message::NoLinks => fixed("Cet article n’a aucun lien", "This article has no links"),
             Message::NoLink(n) => match lang {
                 Lang::Fr => format!("Pas de lien {n}"),
@@ -110,8 +117,12 @@ impl Message {
             },
             Message::HistoryStart => fixed("Début de l’historique", "Start of history"),
             Message::HistoryEnd => fixed("Fin de l’historique", "End of history"),
-            Message::FirstArticle => fixed("Premier article de la liste", "First article of the list"),
-            Message::LastArticle => fixed("Dernier article de la liste", "Last article of the list"),
+            Message::FirstArticle => {
+                fixed("Premier article de la liste", "First article of the list")
+            }
+            Message::LastArticle => {
+                fixed("Dernier article de la liste", "Last article of the list")
+            }
         }
     }
 }

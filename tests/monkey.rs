@@ -283,7 +283,10 @@ fn check(app: &App) {
         "the open article is not in the store"
     );
     let links: Vec<_> = (0..app.link_count())
-        .map(|n| app.link_target(n).expect("every counted link leads somewhere"))
+        .map(|n| {
+            app.link_target(n)
+                .expect("every counted link leads somewhere")
+        })
         .collect();
     assert!(
         links.iter().all(|id| id.index() < len),

@@ -124,3 +124,30 @@ fn ctrl_z_gives_the_shell_back_and_fg_redraws_everything() {
     s.wait_exit();
     assert_restored(&s.raw());
 }
+
+#[test]
+fn the_locale_picks_the_interface_language() {
+    let mut s = Session::liseuse_in::<&str>(&[], SIZE, "en_US.UTF-8");
+    let screen = s.wait_for("? help");
+    assert!(screen.contains("history 0"), "{screen}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_digit_shows_its_link_without_waiting_for_another() {
+    let mut s = Session::liseuse(
+        &[
+            "--open",
+            "le vietnam attache de l'importance a son amitie avec le kirghizistan",
+        ],
+        SIZE,
+    );
+    s.wait_for("Abakirov Meder");
+    // Ten links: `1` could become `10`, yet its target shows at once, the number still open.
+    s.keys("1");
+    let shown = s.wait_for("lien 1…");
+    assert!(shown.contains("historique 1"), "{shown}");
+    s.keys("q");
+    s.wait_exit();
+}

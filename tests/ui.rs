@@ -166,10 +166,16 @@ fn help_taller_than_the_screen_says_so_and_scrolls_to_its_last_row() {
         let mut app = app(corpus(), cols, rows);
         press(&mut app, "?");
         let top = render(&frame(&app));
-        assert!(top.contains("↓ suite"), "{cols}×{rows}: more below, and it says so");
+        assert!(
+            top.contains("↓ suite"),
+            "{cols}×{rows}: more below, and it says so"
+        );
         press(&mut app, "Space d j");
         let moved = render(&frame(&app));
-        assert!(moved.contains("↑") && moved != top, "{cols}×{rows}: movement keys scroll");
+        assert!(
+            moved.contains("↑") && moved != top,
+            "{cols}×{rows}: movement keys scroll"
+        );
         press(&mut app, "G");
         let shown = render(&frame(&app));
         assert!(!shown.contains("↓ suite"), "{cols}×{rows}: the end");
@@ -201,7 +207,10 @@ fn link_ten_and_the_first_line_survive_a_resize_and_space_reads_on() {
     assert!(render(&before).contains("[10]"));
     update(&mut app, liseuse::app::Action::Resize(60, 15));
     let small = render(&frame(&app));
-    assert!(small.contains("[10]"), "link 10 is on the small screen:\n{small}");
+    assert!(
+        small.contains("[10]"),
+        "link 10 is on the small screen:\n{small}"
+    );
     update(&mut app, liseuse::app::Action::Resize(120, 40));
     let after = frame(&app);
     assert_eq!(app.view().unwrap().link, Some(9));
@@ -210,7 +219,11 @@ fn link_ten_and_the_first_line_survive_a_resize_and_space_reads_on() {
 
     let kirghizistan = app.current();
     press(&mut app, "g Enter");
-    assert_eq!(app.current(), kirghizistan, "g then Enter stays in the article");
+    assert_eq!(
+        app.current(),
+        kirghizistan,
+        "g then Enter stays in the article"
+    );
     press(&mut app, "K");
     let cuba = app.current();
     assert_eq!(cuba, app.row_id(0));

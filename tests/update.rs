@@ -33,7 +33,14 @@ fn store() -> Store {
 fn opened() -> App {
     let store = store();
     let open = store.ids().next();
-    App::new(store, Options { open, ..Options::default() }, (120, 40))
+    App::new(
+        store,
+        Options {
+            open,
+            ..Options::default()
+        },
+        (120, 40),
+    )
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -47,7 +54,9 @@ fn view(app: &App) -> Visit {
 }
 
 fn links(app: &App) -> Vec<ArticleId> {
-    (0..app.link_count()).filter_map(|n| app.link_target(n)).collect()
+    (0..app.link_count())
+        .filter_map(|n| app.link_target(n))
+        .collect()
 }
 
 #[test]
@@ -57,7 +66,10 @@ fn three_links_forward_then_three_back_restore_article_place_and_highlight() {
     run(&mut app, &[NextLink, NextLink, NextLink]);
     let first = view(&app);
     assert_eq!(first.link, Some(2));
-    assert!(app.scroll() > 4, "the highlighted link was scrolled into view");
+    assert!(
+        app.scroll() > 4,
+        "the highlighted link was scrolled into view"
+    );
 
     let target = links(&app)[2];
     update(&mut app, FollowHighlighted);
@@ -78,7 +90,11 @@ fn three_links_forward_then_three_back_restore_article_place_and_highlight() {
         assert_eq!(app.focus(), Pane::Reader);
     }
     assert_eq!(app.history_depth(), (0, 3));
-    assert_eq!(app.row_of(first.id), Some(app.selected()), "the list follows the reader");
+    assert_eq!(
+        app.row_of(first.id),
+        Some(app.selected()),
+        "the list follows the reader"
+    );
 }
 
 #[test]
@@ -94,7 +110,10 @@ fn forward_after_back_and_a_new_link_drops_the_forward_branch() {
     assert_eq!(app.current(), Some(middle));
     update(&mut app, Forward);
     assert_eq!(view(&app), end);
-    assert!(update(&mut app, Forward).redraw, "a remark says the history ends here");
+    assert!(
+        update(&mut app, Forward).redraw,
+        "a remark says the history ends here"
+    );
     assert_eq!(app.message(), Some(Message::HistoryEnd));
     run(&mut app, &[Back, Back, FollowLink(5)]);
     assert_eq!(app.history_depth(), (1, 0));
@@ -103,12 +122,27 @@ fn forward_after_back_and_a_new_link_drops_the_forward_branch() {
 #[test]
 fn a_summary_only_article_says_so_and_its_cite_par_link_leads_back() {
     let store = store();
-    let stub = store.ids().find(|&id| store.article(id).kind == Kind::Summary);
+    let stub = store
+        .ids()
+        .find(|&id| store.article(id).kind == Kind::Summary);
     let stub = stub.expect("the generator links to pages it does not make");
     let citer = store.cited_by(stub)[0];
-    let mut app = App::new(store, Options { open: Some(stub), ..Options::default() }, (120, 40));
+    let mut app = App::new(
+        store,
+        Options {
+            open: Some(stub),
+            ..Options::default()
+        },
+        (120, 40),
+    );
     let notice = Lang::Fr.pick(strings::SUMMARY_ONLY);
-    assert!(app.wrapped().unwrap().lines.iter().any(|l| l.text == notice));
+    assert!(
+        app.wrapped()
+            .unwrap()
+            .lines
+            .iter()
+            .any(|l| l.text == notice)
+    );
     assert_eq!(links(&app)[0], citer);
     update(&mut app, Digit(1, Instant::now()));
     assert_eq!(app.current(), Some(citer));
@@ -120,7 +154,10 @@ fn a_summary_only_article_says_so_and_its_cite_par_link_leads_back() {
 fn a_digit_follows_its_link_at_once_and_a_quick_second_one_moves_on_to_link_ten() {
     let mut app = opened();
     let (origin, links) = (app.current(), links(&app));
-    assert!(links.len() >= 10, "a page of the generator has 8 links and its citers");
+    assert!(
+        links.len() >= 10,
+        "a page of the generator has 8 links and its citers"
+    );
     let t = Instant::now();
 
     update(&mut app, Digit(1, t));
@@ -129,14 +166,24 @@ fn a_digit_follows_its_link_at_once_and_a_quick_second_one_moves_on_to_link_ten(
     assert_eq!(app.deadline(), Some(t + DIGIT_PAUSE));
     update(&mut app, Digit(0, t + Duration::from_millis(200)));
     assert_eq!(app.current(), Some(links[9]));
-    assert_eq!(app.history_depth(), (1, 0), "the visit of link 1 was replaced");
+    assert_eq!(
+        app.history_depth(),
+        (1, 0),
+        "the visit of link 1 was replaced"
+    );
     update(&mut app, Back);
     assert_eq!(app.current(), origin, "back to where the typing started");
 
     update(&mut app, Digit(1, t));
-    assert!(!update(&mut app, Tick(t + DIGIT_PAUSE / 2)).redraw, "too early");
+    assert!(
+        !update(&mut app, Tick(t + DIGIT_PAUSE / 2)).redraw,
+        "too early"
+    );
     assert!(app.pending_link().is_some());
-    assert!(update(&mut app, Tick(t + DIGIT_PAUSE)).redraw, "the number stops waiting");
+    assert!(
+        update(&mut app, Tick(t + DIGIT_PAUSE)).redraw,
+        "the number stops waiting"
+    );
     assert_eq!((app.current(), app.pending_link()), (Some(links[0]), None));
 }
 
@@ -147,7 +194,11 @@ fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
     let t = Instant::now();
     run(&mut app, &[Digit(1, t), Digit(2, t + DIGIT_PAUSE)]);
     let there = links_of(&app, links[0]);
-    assert_eq!(app.current(), Some(there[1]), "after the pause, 2 is link 2 of the new page");
+    assert_eq!(
+        app.current(),
+        Some(there[1]),
+        "after the pause, 2 is link 2 of the new page"
+    );
     assert_eq!(app.history_depth(), (2, 0));
 
     let mut app = opened();
@@ -157,7 +208,10 @@ fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
     assert_eq!(app.pending_link(), None, "9 cannot grow into a link number");
     assert_eq!(app.current(), Some(links[8]));
     update(&mut app, Back);
-    run(&mut app, &[Digit(1, t), Digit(9, t + Duration::from_millis(100))]);
+    run(
+        &mut app,
+        &[Digit(1, t), Digit(9, t + Duration::from_millis(100))],
+    );
     if count < 19 {
         let there = links_of(&app, links[0]);
         assert_eq!(app.current(), there.get(8).copied().or(Some(links[0])));
@@ -172,7 +226,12 @@ fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
 
 fn links_of(app: &App, id: ArticleId) -> Vec<ArticleId> {
     let store = app.store();
-    store.targets(id).iter().chain(store.cited_by(id)).copied().collect()
+    store
+        .targets(id)
+        .iter()
+        .chain(store.cited_by(id))
+        .copied()
+        .collect()
 }
 
 #[test]
@@ -182,7 +241,10 @@ fn update_reports_only_visible_changes() {
     assert!(update(&mut app, Move(Pane::Reader, Motion::Rows(1))).redraw);
     assert!(update(&mut app, Action::Redraw).redraw);
     assert!(update(&mut app, Resize(100, 30)).redraw);
-    assert_eq!(update(&mut app, Action::Quit).effects, [liseuse::app::Effect::Quit]);
+    assert_eq!(
+        update(&mut app, Action::Quit).effects,
+        [liseuse::app::Effect::Quit]
+    );
 }
 
 #[test]
@@ -208,7 +270,10 @@ fn a_narrow_screen_shows_the_list_and_the_reader_in_turn() {
     assert_eq!(app.focus(), Pane::List);
     update(&mut app, Resize(120, 12));
     update(&mut app, ToggleList);
-    assert!(app.panes().list.is_empty(), "on a wide screen the list hides");
+    assert!(
+        app.panes().list.is_empty(),
+        "on a wide screen the list hides"
+    );
     update(&mut app, ToggleList);
     assert!(!app.panes().list.is_empty() && app.focus() == Pane::List);
 }
@@ -216,7 +281,16 @@ fn a_narrow_screen_shows_the_list_and_the_reader_in_turn() {
 #[test]
 fn any_size_is_survived() {
     let mut app = opened();
-    let sizes = [(1, 1), (0, 0), (5, 0), (0, 5), (2, 3), (69, 2), (70, 3), (1000, 1)];
+    let sizes = [
+        (1, 1),
+        (0, 0),
+        (5, 0),
+        (0, 5),
+        (2, 3),
+        (69, 2),
+        (70, 3),
+        (1000, 1),
+    ];
     for (cols, rows) in sizes {
         run(
             &mut app,
@@ -241,7 +315,10 @@ fn any_size_is_survived() {
 fn keys_act_on_press_only_and_chords_quit_or_suspend() {
     let app = opened();
     let mut key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert_eq!(action_for_key(&app, key), Some(Move(Pane::Reader, Motion::Rows(1))));
+    assert_eq!(
+        action_for_key(&app, key),
+        Some(Move(Pane::Reader, Motion::Rows(1)))
+    );
     for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
         key.kind = kind;
         assert_eq!(action_for_key(&app, key), None);
@@ -272,16 +349,31 @@ fn a_click_on_a_link_follows_it_and_the_wheel_scrolls_the_pane_under_it() {
         modifiers: KeyModifiers::NONE,
     };
     assert_eq!(action_for_mouse(&app, click), Some(FollowLink(2)));
-    let wheel = MouseEvent { kind: MouseEventKind::ScrollDown, column: 3, row: 3, ..click };
-    assert_eq!(action_for_mouse(&app, wheel), Some(Move(Pane::List, Motion::Rows(3))));
-    let on_row = MouseEvent { column: 3, row: 4, ..click };
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 3,
+        row: 3,
+        ..click
+    };
+    assert_eq!(
+        action_for_mouse(&app, wheel),
+        Some(Move(Pane::List, Motion::Rows(3)))
+    );
+    let on_row = MouseEvent {
+        column: 3,
+        row: 4,
+        ..click
+    };
     assert_eq!(action_for_mouse(&app, on_row), Some(Select(4)));
 }
 
 #[test]
 fn a_new_batch_keeps_the_view_and_an_upgraded_page_is_wrapped_again() {
     let store = store();
-    let stub = store.ids().find(|&id| store.article(id).kind == Kind::Summary).unwrap();
+    let stub = store
+        .ids()
+        .find(|&id| store.article(id).kind == Kind::Summary)
+        .unwrap();
     let title = store.article(stub).title.clone();
     let mut app = App::new(store, Options::default(), (120, 40));
     let row = app.row_of(stub).unwrap();
@@ -295,20 +387,36 @@ fn a_new_batch_keeps_the_view_and_an_upgraded_page_is_wrapped_again() {
     newcomer.paragraphs = vec!["Elle s’ajoute au bout de la liste.".into()];
     assert!(add_pages(&mut app, vec![newcomer]));
     assert_eq!(app.list().len(), rows + 1, "the list grows in place");
-    assert_eq!((view(&app), app.selected(), app.history_depth()), (before, row, (1, 0)));
+    assert_eq!(
+        (view(&app), app.selected(), app.history_depth()),
+        (before, row, (1, 0))
+    );
 
     assert!(add_pages(&mut app, vec![full]));
     let wrapped = app.wrapped().expect("wrapped again at once");
     let notice = Lang::Fr.pick(strings::SUMMARY_ONLY);
     assert!(wrapped.lines.iter().all(|l| l.text != notice));
-    assert!(wrapped.lines.iter().any(|l| l.text.contains("enfin arrivé")));
+    assert!(
+        wrapped
+            .lines
+            .iter()
+            .any(|l| l.text.contains("enfin arrivé"))
+    );
     assert_eq!(app.current(), Some(stub), "ids are stable");
 }
 
 #[test]
 fn an_empty_store_is_fine_until_pages_arrive() {
     let mut app = App::new(Store::new(), Options::default(), (80, 24));
-    run(&mut app, &[OpenSelected, NextLink, Digit(1, Instant::now()), Action::PageOrNext]);
+    run(
+        &mut app,
+        &[
+            OpenSelected,
+            NextLink,
+            Digit(1, Instant::now()),
+            Action::PageOrNext,
+        ],
+    );
     assert_eq!(app.current(), None);
     add_pages(&mut app, synthetic_pages());
     assert_eq!(app.current(), app.row_id(0));
@@ -322,8 +430,14 @@ fn synthetic_pages() -> Vec<Article> {
 #[test]
 fn messages_follow_the_interface_language() {
     let store = store();
-    let options = Options { lang: Lang::En, ..Options::default() };
+    let options = Options {
+        lang: Lang::En,
+        ..Options::default()
+    };
     let mut app = App::new(store, options, (120, 40));
     update(&mut app, Forward);
-    assert_eq!(app.message().map(|m| m.render(app.lang())).as_deref(), Some("End of history"));
+    assert_eq!(
+        app.message().map(|m| m.render(app.lang())).as_deref(),
+        Some("End of history")
+    );
 }

@@ -116,7 +116,10 @@ mod tests {
         }
         let wide = layout(Rect::new(0, 0, 200, 100), Lang::Fr);
         let narrow = layout(Rect::new(0, 0, 40, 12), Lang::Fr);
-        assert!(narrow.lines.len() > wide.lines.len(), "narrow wraps, nothing is cut");
+        assert!(
+            narrow.lines.len() > wide.lines.len(),
+            "narrow wraps, nothing is cut"
+        );
         assert_eq!(narrow.shown(), 10);
     }
 }

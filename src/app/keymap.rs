@@ -217,19 +217,52 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The mouse, for the help (it has no keys to read them from).
 pub const MOUSE_HELP: &[(Text, Text)] = &[
-    (text("molette", "wheel"), text("fait défiler le panneau sous le pointeur", "scrolls the pane under the pointer")),
+    (
+        text("molette", "wheel"),
+        text(
+            "fait défiler le panneau sous le pointeur",
+            "scrolls the pane under the pointer",
+        ),
+    ),
     (
         text("clic", "click"),
-        text("choisit un article (un second clic l’ouvre) ou suit un lien", "selects an article (a second click opens it) or follows a link"),
+        text(
+            "choisit un article (un second clic l’ouvre) ou suit un lien",
+            "selects an article (a second click opens it) or follows a link",
+        ),
     ),
 ];
 
 /// What the signs on screen mean, for the help.
 pub const SIGNS_HELP: &[(Text, Text)] = &[
-    (text("•", "•"), text("page complète dans le corpus (liste et liens)", "full page in the corpus (list and links)")),
-    (text("◦", "◦"), text("seul un résumé « Voir plus » la décrit", "only a \"Voir plus\" summary describes it")),
-    (text("historique 2 (+1)", "history 2 (+1)"), text("2 pas en arrière possibles, 1 en avant", "2 steps back possible, 1 forward")),
-    (text("lien 3…", "link 3…"), text("un second chiffre peut encore suivre", "a second digit may still follow")),
+    (
+        text("•", "•"),
+        text(
+            "page complète dans le corpus (liste et liens)",
+            "full page in the corpus (list and links)",
+        ),
+    ),
+    (
+        text("◦", "◦"),
+        text(
+            "seul un résumé « Voir plus » la décrit",
+            "only a \"Voir plus\" summary describes it",
+        ),
+    ),
+    (
+        text("historique 2 (+1)", "history 2 (+1)"),
+        text(
+            "2 pas en arrière possibles, 1 en avant",
+            "2 steps back possible, 1 forward",
+        ),
+    ),
+    (
+        text("lien 3…", "link 3…"),
+        text(
+            "un second chiffre peut encore suivre",
+            "a second digit may still follow",
+        ),
+    ),
 ];
 
 /// The action for a key press in the app's current mode. Releases and repeats give nothing:

@@ -109,7 +109,10 @@ mod tests {
         chosen.refresh(&store);
         assert_eq!(all.ids(), [ArticleId(0), ArticleId(1), ArticleId(2)]);
         assert_eq!(chosen.ids(), [ArticleId(1)]);
-        assert_eq!((chosen.row_of(ArticleId(1)), chosen.row_of(ArticleId(0))), (Some(0), None));
+        assert_eq!(
+            (chosen.row_of(ArticleId(1)), chosen.row_of(ArticleId(0))),
+            (Some(0), None)
+        );
         assert_eq!(all.row_of(ArticleId(2)), Some(2));
         assert_eq!(chosen.id(1), None);
     }

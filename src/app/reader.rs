@@ -75,7 +75,10 @@ impl Reader {
             Some(at) => cache.remove(at),
             None => {
                 let doc = document(store, id, self.raw);
-                (Stamp::of(store, id), Rc::new(wrap_document(&doc, width, lang)))
+                (
+                    Stamp::of(store, id),
+                    Rc::new(wrap_document(&doc, width, lang)),
+                )
             }
         };
         let wrapped = Rc::clone(&entry.1);

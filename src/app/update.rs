@@ -297,10 +297,12 @@ fn highlight(app: &mut App, step: isize) -> bool {
 
 /// Enter in the reader: the highlighted link when it is on screen, else one line down.
 fn follow_highlighted(app: &mut App) -> bool {
-    let on_screen = shown(app).zip(app.reader.view).and_then(|((wrapped, height), view)| {
-        let n = view.link?;
-        link_in_view(&wrapped, n, top_row(&view, &wrapped, height), height).then_some(n)
-    });
+    let on_screen = shown(app)
+        .zip(app.reader.view)
+        .and_then(|((wrapped, height), view)| {
+            let n = view.link?;
+            link_in_view(&wrapped, n, top_row(&view, &wrapped, height), height).then_some(n)
+        });
     match on_screen {
         Some(n) => follow(app, n),
         None => scroll(app, Motion::Rows(1)),

@@ -36,7 +36,8 @@ pub fn draw(app: &App, area: Rect, theme: Theme, frame: &mut Frame) {
         ));
     }
     if top > 0 {
-        block = block.title(Line::styled(lang.pick(strings::MORE_ABOVE), theme.help_more()).right_aligned());
+        block = block
+            .title(Line::styled(lang.pick(strings::MORE_ABOVE), theme.help_more()).right_aligned());
     }
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);

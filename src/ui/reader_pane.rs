@@ -57,7 +57,10 @@ fn styled(line: &WrappedLine, theme: Theme, highlighted: bool) -> Line<'_> {
             continue;
         }
         spans.push(Span::styled(&line.text[at..range.start], style));
-        spans.push(Span::styled(&line.text[range.clone()], theme.mark(*mark, style)));
+        spans.push(Span::styled(
+            &line.text[range.clone()],
+            theme.mark(*mark, style),
+        ));
         at = range.end;
     }
     spans.push(Span::styled(&line.text[at..], style));

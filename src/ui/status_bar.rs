@@ -63,7 +63,9 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
     let (mut long, mut short) = (Vec::new(), Vec::new());
     match app.current() {
         Some(id) => {
-            let row = app.row_of(id).map_or("–".to_owned(), |row| (row + 1).to_string());
+            let row = app
+                .row_of(id)
+                .map_or("–".to_owned(), |row| (row + 1).to_string());
             let position = format!("{row}/{rows}");
             long.push(format!("{} {position}", word(strings::ARTICLE)));
             short.push(position);

@@ -12,8 +12,8 @@ use crate::strings::{self, Lang};
 mod anchor;
 mod typography;
 
-pub use anchor::{Anchor, letters};
 use anchor::Cursor;
+pub use anchor::{Anchor, letters};
 pub use typography::{display_width, fit_width};
 use typography::{finish_line, options, screen_text};
 
@@ -251,7 +251,11 @@ impl Builder {
         }
         let lines = textwrap::wrap(&text, options(self.width).subsequent_indent(indent));
         for (n, line) in lines.iter().enumerate() {
-            let body = if n == 0 { line } else { line.strip_prefix(indent).unwrap_or(line) };
+            let body = if n == 0 {
+                line
+            } else {
+                line.strip_prefix(indent).unwrap_or(line)
+            };
             let offset = cursor.take(body);
             self.push(kind, offset, finish_line(line));
         }
@@ -278,14 +282,21 @@ impl Builder {
         };
         let first = self.lines.len();
         self.link_rows.push(first);
-        let title_end = self.text_from(LineKind::Link(n), &format!("{label}{}", link.title), &indent);
+        let title_end = self.text_from(
+            LineKind::Link(n),
+            &format!("{label}{}", link.title),
+            &indent,
+        );
         if let Some(line) = self.lines.get_mut(first)
             && line.text.starts_with(&label)
         {
             let sign_at = number.len() + 1;
             line.marks = vec![
                 (0..number.len(), Mark::LinkNumber),
-                (sign_at..sign_at + sign.len(), Mark::LinkKind { full: link.full }),
+                (
+                    sign_at..sign_at + sign.len(),
+                    Mark::LinkKind { full: link.full },
+                ),
             ];
         }
         let room = self.width - indent.len().min(self.width);
@@ -296,7 +307,11 @@ impl Builder {
             if let Some(first) = rows.next() {
                 let more = if rows.next().is_some() { "…" } else { "" };
                 let first = finish_line(&first);
-                self.push(LineKind::LinkSummary(n), title_end, format!("{indent}{first}{more}"));
+                self.push(
+                    LineKind::LinkSummary(n),
+                    title_end,
+                    format!("{indent}{first}{more}"),
+                );
                 self.end = Anchor::new(self.block, title_end + 1);
             }
         }

@@ -24,8 +24,17 @@ pub struct Session {
 impl Session {
     /// The liseuse binary with `args`, `size` = (columns, rows).
     pub fn liseuse<S: AsRef<std::ffi::OsStr>>(args: &[S], size: (u16, u16)) -> Self {
+        Self::liseuse_in(args, size, "fr_FR.UTF-8")
+    }
+
+    /// The liseuse binary with `args` under the locale `lang` (`LANG`; `LC_ALL` and
+    /// `LC_MESSAGES` unset), which picks the interface language.
+    pub fn liseuse_in<S: AsRef<std::ffi::OsStr>>(args: &[S], size: (u16, u16), lang: &str) -> Self {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liseuse"));
         cmd.args(args);
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env("LANG", lang);
         Self::spawn(cmd, size)
     }
 
@@ -34,6 +43,9 @@ impl Session {
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["--norc", "--noprofile", "-i"]);
         cmd.env("PS1", "$ ");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env("LANG", "fr_FR.UTF-8");
         Self::spawn(cmd, size)
     }
 

@@ -185,10 +185,14 @@ fn a_five_thousand_character_word_is_cut_to_the_column() {
     let loaded = load("a 5,000-character word", &[dir.path()]);
     let store = build(loaded);
     let open = store.find_title("Un mot très long");
-    let mut app = App::new(store, Options {
+    let mut app = App::new(
+        store,
+        Options {
             open,
             ..Options::default()
-        }, (80, 24));
+        },
+        (80, 24),
+    );
     for (cols, rows) in [(80, 24), (7, 5), (1, 1), (500, 200)] {
         update(&mut app, Action::Resize(cols, rows));
         let width = usize::from(app.panes().text.width);
