@@ -1,6 +1,6 @@
 //! `update` alone, on a small generated store: action sequences in, app state out. No
-//! terminal; the clock of typed digits is set by hand. Navigation, history, link numbers and
-//! arriving batches here; the place kept through resizes and the reading keys in `place.rs`.
+//! terminal. Navigation, history and arriving batches here; link numbers in `digits.rs`, the
+//! place kept through resizes and the reading keys in `place.rs`.
 
 #[path = "common/gen.rs"]
 mod generator;
@@ -9,15 +9,15 @@ mod rng;
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use liseuse::app::Action::{
     self, Back, Cancel, Digit, FollowHighlighted, FollowLink, Forward, Move, NextLink,
-    OpenSelected, Resize, Select, Tick, ToggleList,
+    OpenSelected, Resize, Select, ToggleList,
 };
 use liseuse::app::history::Visit;
 use liseuse::app::keymap::{action_for_key, action_for_mouse};
-use liseuse::app::{App, DIGIT_PAUSE, Motion, Options, Pane, add_pages, update};
+use liseuse::app::{App, Motion, Options, Pane, add_pages, update};
 use liseuse::article::{Article, Kind};
 use liseuse::store::{ArticleId, Store};
 use liseuse::strings::{self, Lang, Message};
@@ -148,90 +148,6 @@ fn a_summary_only_article_says_so_and_its_cite_par_link_leads_back() {
     assert_eq!(app.current(), Some(citer));
     update(&mut app, Back);
     assert_eq!(app.current(), Some(stub));
-}
-
-#[test]
-fn a_digit_follows_its_link_at_once_and_a_quick_second_one_moves_on_to_link_ten() {
-    let mut app = opened();
-    let (origin, links) = (app.current(), links(&app));
-    assert!(
-        links.len() >= 10,
-        "a page of the generator has 8 links and its citers"
-    );
-    let t = Instant::now();
-
-    update(&mut app, Digit(1, t));
-    assert_eq!(app.current(), Some(links[0]), "no wait for a second digit");
-    assert_eq!(app.pending_link().map(|p| p.number), Some(1));
-    assert_eq!(app.deadline(), Some(t + DIGIT_PAUSE));
-    update(&mut app, Digit(0, t + Duration::from_millis(200)));
-    assert_eq!(app.current(), Some(links[9]));
-    assert_eq!(
-        app.history_depth(),
-        (1, 0),
-        "the visit of link 1 was replaced"
-    );
-    update(&mut app, Back);
-    assert_eq!(app.current(), origin, "back to where the typing started");
-
-    update(&mut app, Digit(1, t));
-    assert!(
-        !update(&mut app, Tick(t + DIGIT_PAUSE / 2)).redraw,
-        "too early"
-    );
-    assert!(app.pending_link().is_some());
-    assert!(
-        update(&mut app, Tick(t + DIGIT_PAUSE)).redraw,
-        "the number stops waiting"
-    );
-    assert_eq!((app.current(), app.pending_link()), (Some(links[0]), None));
-}
-
-#[test]
-fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
-    let mut app = opened();
-    let links = links(&app);
-    let t = Instant::now();
-    run(&mut app, &[Digit(1, t), Digit(2, t + DIGIT_PAUSE)]);
-    let there = links_of(&app, links[0]);
-    assert_eq!(
-        app.current(),
-        Some(there[1]),
-        "after the pause, 2 is link 2 of the new page"
-    );
-    assert_eq!(app.history_depth(), (2, 0));
-
-    let mut app = opened();
-    let count = app.link_count();
-    assert!(count < 90, "so that 9 then 9 names no link");
-    run(&mut app, &[Digit(9, t)]);
-    assert_eq!(app.pending_link(), None, "9 cannot grow into a link number");
-    assert_eq!(app.current(), Some(links[8]));
-    update(&mut app, Back);
-    run(
-        &mut app,
-        &[Digit(1, t), Digit(9, t + Duration::from_millis(100))],
-    );
-    if count < 19 {
-        let there = links_of(&app, links[0]);
-        assert_eq!(app.current(), there.get(8).copied().or(Some(links[0])));
-    }
-
-    let mut app = opened();
-    update(&mut app, Digit(0, t));
-    assert_eq!(app.message(), Some(Message::NoLink(0)));
-    run(&mut app, &[Digit(1, t), Cancel]);
-    assert_eq!((app.current(), app.pending_link()), (Some(links[0]), None));
-}
-
-fn links_of(app: &App, id: ArticleId) -> Vec<ArticleId> {
-    let store = app.store();
-    store
-        .targets(id)
-        .iter()
-        .chain(store.cited_by(id))
-        .copied()
-        .collect()
 }
 
 #[test]

@@ -7,8 +7,10 @@ use ratatui::layout::Rect;
 use crate::strings::Lang;
 use crate::wrap::display_width;
 
+use super::Action;
 use super::geometry;
-use super::keymap;
+use super::keymap::{BINDINGS, Scope};
+use crate::strings::{self, Text, text};
 
 /// Borders and padding around the help's text, in cells on each side.
 const FRAME: u16 = 2;
@@ -42,9 +44,106 @@ impl HelpLayout {
     }
 }
 
+/// The mouse, for the help (it has no keys to read them from).
+pub const MOUSE_HELP: &[(Text, Text)] = &[
+    (
+        text("molette", "wheel"),
+        text(
+            "fait défiler le panneau sous le pointeur",
+            "scrolls the pane under the pointer",
+        ),
+    ),
+    (
+        text("clic", "click"),
+        text(
+            "choisit un article (un second clic l’ouvre) ou suit un lien",
+            "selects an article (a second click opens it) or follows a link",
+        ),
+    ),
+];
+
+/// What the signs on screen mean, for the help.
+pub const SIGNS_HELP: &[(Text, Text)] = &[
+    (
+        text("•", "•"),
+        text(
+            "page complète dans le corpus (liste et liens)",
+            "full page in the corpus (list and links)",
+        ),
+    ),
+    (
+        text("◦", "◦"),
+        text(
+            "seul un résumé « Voir plus » la décrit",
+            "only a \"Voir plus\" summary describes it",
+        ),
+    ),
+    (
+        text("historique 2 (+1)", "history 2 (+1)"),
+        text(
+            "2 pas en arrière possibles, 1 en avant",
+            "2 steps back possible, 1 forward",
+        ),
+    ),
+    (
+        text("lien 3…", "link 3…"),
+        text(
+            "un second chiffre peut encore suivre",
+            "a second digit may still follow",
+        ),
+    ),
+];
+
+/// One heading of the help and its rows: keys (as shown) and what they do.
+pub struct HelpSection {
+    pub title: &'static str,
+    pub rows: Vec<(String, &'static str)>,
+}
+
+/// The help, read from the bindings themselves, then the mouse and the signs on screen.
+pub fn help(lang: Lang) -> Vec<HelpSection> {
+    let scopes = [
+        Scope::Panes,
+        Scope::InList,
+        Scope::InReader,
+        Scope::InHelp,
+        Scope::Always,
+    ];
+    let mut sections: Vec<HelpSection> = scopes
+        .into_iter()
+        .map(|scope| HelpSection {
+            title: lang.pick(scope.title()),
+            rows: BINDINGS
+                .iter()
+                .filter(|b| b.scope == scope)
+                .map(|b| (b.keys_label(lang), lang.pick(b.help)))
+                .collect(),
+        })
+        .collect();
+    let table = |title, rows: &[(Text, Text)]| HelpSection {
+        title: lang.pick(title),
+        rows: rows
+            .iter()
+            .map(|&(k, h)| (lang.pick(k).to_owned(), lang.pick(h)))
+            .collect(),
+    };
+    sections.push(table(strings::MOUSE, MOUSE_HELP));
+    sections.push(table(strings::SIGNS, SIGNS_HELP));
+    sections
+}
+
+/// The status bar's pointer to the help, e.g. `? aide`.
+pub fn help_hint(lang: Lang) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == Scope::Panes && b.action() == Some(Action::ToggleHelp))
+        .map(|b| format!("{} {}", b.keys[0].label(lang), lang.pick(b.help)))
+        .unwrap_or_default()
+}
+
 /// The help laid out in `area`.
 pub fn layout(area: Rect, lang: Lang) -> HelpLayout {
-    let sections = keymap::help(lang);
+    let sections = help(lang);
     let keys_width = sections
         .iter()
         .flat_map(|s| &s.rows)
@@ -101,6 +200,14 @@ fn row(lines: &mut Vec<HelpLine>, keys: &str, text: &str, column: usize, inner: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_help_lists_every_binding_and_the_hint_names_its_key() {
+        let rows: usize = help(Lang::Fr).iter().map(|s| s.rows.len()).sum();
+        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len() + SIGNS_HELP.len());
+        assert_eq!(help_hint(Lang::Fr), "? aide");
+        assert_eq!(help_hint(Lang::En), "? help");
+    }
 
     #[test]
     fn every_explanation_fits_the_popup_at_any_width() {

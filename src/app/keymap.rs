@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Position;
 
 use super::{Action, App, Motion, Pane};
-use crate::strings::{self, Lang, Text, text};
+use crate::strings::{Lang, Text, text};
 
 /// Rows one notch of the mouse wheel moves.
 const WHEEL_ROWS: isize = 3;
@@ -129,6 +129,25 @@ pub struct Binding {
     pub help: Text,
 }
 
+impl Binding {
+    /// The fixed action of the binding (digits carry theirs when typed).
+    pub fn action(&self) -> Option<Action> {
+        match self.does {
+            Does::Act(action) => Some(action),
+            Does::Digit => None,
+        }
+    }
+
+    /// The keys as the help names them.
+    pub fn keys_label(&self, lang: Lang) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label(lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 const fn bind(scope: Scope, keys: &'static [Key], action: Action, help: Text) -> Binding {
     Binding {
         scope,
@@ -215,56 +234,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(InHelp,   &[ESC, ch('?'), ch('q')],      Action::ToggleHelp,        text("fermer l’aide", "close the help")),
 ];
 
-/// The mouse, for the help (it has no keys to read them from).
-pub const MOUSE_HELP: &[(Text, Text)] = &[
-    (
-        text("molette", "wheel"),
-        text(
-            "fait défiler le panneau sous le pointeur",
-            "scrolls the pane under the pointer",
-        ),
-    ),
-    (
-        text("clic", "click"),
-        text(
-            "choisit un article (un second clic l’ouvre) ou suit un lien",
-            "selects an article (a second click opens it) or follows a link",
-        ),
-    ),
-];
-
-/// What the signs on screen mean, for the help.
-pub const SIGNS_HELP: &[(Text, Text)] = &[
-    (
-        text("•", "•"),
-        text(
-            "page complète dans le corpus (liste et liens)",
-            "full page in the corpus (list and links)",
-        ),
-    ),
-    (
-        text("◦", "◦"),
-        text(
-            "seul un résumé « Voir plus » la décrit",
-            "only a \"Voir plus\" summary describes it",
-        ),
-    ),
-    (
-        text("historique 2 (+1)", "history 2 (+1)"),
-        text(
-            "2 pas en arrière possibles, 1 en avant",
-            "2 steps back possible, 1 forward",
-        ),
-    ),
-    (
-        text("lien 3…", "link 3…"),
-        text(
-            "un second chiffre peut encore suivre",
-            "a second digit may still follow",
-        ),
-    ),
-];
-
 /// The action for a key press in the app's current mode. Releases and repeats give nothing:
 /// terminals that report them would otherwise fire every key twice.
 pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
@@ -325,54 +294,6 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
     }
 }
 
-/// One heading of the help and its rows: keys (as shown) and what they do.
-pub struct HelpSection {
-    pub title: &'static str,
-    pub rows: Vec<(String, &'static str)>,
-}
-
-/// The help, read from the bindings themselves, then the mouse and the signs on screen.
-pub fn help(lang: Lang) -> Vec<HelpSection> {
-    let scopes = [Panes, InList, InReader, InHelp, Always];
-    let mut sections: Vec<HelpSection> = scopes
-        .into_iter()
-        .map(|scope| HelpSection {
-            title: lang.pick(scope.title()),
-            rows: BINDINGS
-                .iter()
-                .filter(|b| b.scope == scope)
-                .map(|b| (keys_label(b.keys, lang), lang.pick(b.help)))
-                .collect(),
-        })
-        .collect();
-    let table = |title, rows: &[(Text, Text)]| HelpSection {
-        title: lang.pick(title),
-        rows: rows
-            .iter()
-            .map(|&(k, h)| (lang.pick(k).to_owned(), lang.pick(h)))
-            .collect(),
-    };
-    sections.push(table(strings::MOUSE, MOUSE_HELP));
-    sections.push(table(strings::SIGNS, SIGNS_HELP));
-    sections
-}
-
-fn keys_label(keys: &[Key], lang: Lang) -> String {
-    keys.iter()
-        .map(|k| k.label(lang))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The status bar's pointer to the help, e.g. `? aide`.
-pub fn help_hint(lang: Lang) -> String {
-    BINDINGS
-        .iter()
-        .find(|b| b.scope == Panes && b.does == Does::Act(Action::ToggleHelp))
-        .map(|b| format!("{} {}", b.keys[0].label(lang), lang.pick(b.help)))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,13 +334,5 @@ mod tests {
         assert!(!Code(Char('j')).matches(&ctrl_j));
         let shift_l = KeyEvent::new(Char('L'), KeyModifiers::SHIFT);
         assert!(Code(Char('L')).matches(&shift_l));
-    }
-
-    #[test]
-    fn the_help_lists_every_binding_and_the_hint_names_its_key() {
-        let rows: usize = help(Lang::Fr).iter().map(|s| s.rows.len()).sum();
-        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len() + SIGNS_HELP.len());
-        assert_eq!(help_hint(Lang::Fr), "? aide");
-        assert_eq!(help_hint(Lang::En), "? help");
     }
 }

@@ -4,12 +4,14 @@
 //! `Action`s, and what `update` wants done at the edge comes back as `Effect`s.
 
 pub mod action;
+mod digits;
 pub mod geometry;
 pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod list;
 pub mod reader;
+mod scroll;
 pub mod update;
 
 use std::rc::Rc;
@@ -285,5 +287,31 @@ impl App {
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    #[test]
+    fn a_burst_of_resizes_is_wrapped_once_at_the_last_size() {
+        let mut page = Article::new("Une longue page");
+        page.paragraphs = vec!["Un mot puis un autre. ".repeat(2000)];
+        let store = Store::from_pages(vec![page]).0;
+        let options = Options {
+            open: Some(ArticleId(0)),
+            ..Options::default()
+        };
+        let mut app = App::new(store, options, (120, 40));
+        app.wrapped();
+        for cols in 60..100 {
+            update(&mut app, Action::Resize(cols, 30));
+        }
+        assert_eq!(app.reader.cached(), 1, "nothing wrapped during the burst");
+        let wrapped = app.wrapped().unwrap();
+        assert_eq!(wrapped.width, app.panes().text.width);
+        assert_eq!(app.reader.cached(), 2, "one wrap, at the last size");
     }
 }

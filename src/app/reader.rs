@@ -90,6 +90,11 @@ impl Reader {
         Some(wrapped)
     }
 
+    /// How many wrappings the cache holds.
+    pub fn cached(&self) -> usize {
+        self.cache.borrow().len()
+    }
+
     /// Forgets wrappings that a new batch made wrong.
     pub(super) fn drop_stale(&mut self, store: &Store) {
         self.cache

@@ -2,20 +2,17 @@
 //! an action in, a new state out, and an `Outcome` saying whether anything visible changed and
 //! what the edge must do (quit, suspend, repaint).
 
-use std::rc::Rc;
-use std::time::Instant;
-
 use crate::article::Article;
-use crate::document;
 use crate::store::ArticleId;
 use crate::strings::Message;
-use crate::wrap::WrappedArticle;
 
+use super::digits::{digit_typed, settle_pending};
 use super::geometry::{self, NARROW, max_top};
 use super::help;
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
-use super::{Action, App, DIGIT_PAUSE, Motion, Overlay, Pane, PendingLink};
+use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
+use super::{Action, App, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,26 +65,11 @@ pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.
-fn is_keystroke(action: Action) -> bool {
+pub(super) fn is_keystroke(action: Action) -> bool {
     !matches!(
         action,
         Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_)
     )
-}
-
-/// A link number that could still grow ends with any other keystroke (its first digit has
-/// already been followed). Esc, Enter and the list's Enter only end it. Returns whether the
-/// action was used up, and whether the screen changed.
-fn settle_pending(app: &mut App, action: Action) -> (bool, bool) {
-    if app.pending.is_none() || !is_keystroke(action) || matches!(action, Action::Digit(..)) {
-        return (false, false);
-    }
-    app.pending = None;
-    let consumed = matches!(
-        action,
-        Action::Cancel | Action::FollowHighlighted | Action::OpenSelected
-    );
-    (consumed, true)
 }
 
 /// Does the action; true when something visible changed.
@@ -169,55 +151,8 @@ fn move_selection(app: &mut App, motion: Motion) -> bool {
     app.selected != before
 }
 
-/// The open article's wrapped lines and the height of the text column, when it is on screen.
-fn shown(app: &App) -> Option<(Rc<WrappedArticle>, usize)> {
-    let height = usize::from(app.panes().text.height);
-    if height == 0 {
-        return None;
-    }
-    Some((app.wrapped()?, height))
-}
-
-fn scroll(app: &mut App, motion: Motion) -> bool {
-    let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) else {
-        return false;
-    };
-    let top = top_row(&view, &wrapped, height);
-    let row = geometry::scrolled(top, motion, wrapped.lines.len(), height);
-    set_top(app, &wrapped, height, row)
-}
-
-/// Puts row `row` at the top: the visit keeps its anchor (and whether it is at the end), and a
-/// highlighted link that leaves the screen gives way to the first link on it, as in lynx.
-fn set_top(app: &mut App, wrapped: &WrappedArticle, height: usize, row: usize) -> bool {
-    let Some(view) = app.reader.view.as_mut() else {
-        return false;
-    };
-    let before = *view;
-    let last = max_top(wrapped.lines.len(), height);
-    let row = row.min(last);
-    view.top = wrapped.anchor_of(row);
-    view.at_end = last > 0 && row == last;
-    if let Some(n) = view.link
-        && !link_in_view(wrapped, n, row, height)
-    {
-        view.link = (0..wrapped.link_rows.len()).find(|&n| link_in_view(wrapped, n, row, height));
-    }
-    *view != before
-}
-
-fn scroll_help(app: &mut App, motion: Motion) -> bool {
-    let Some(Overlay::Help { top }) = app.overlay else {
-        return false;
-    };
-    let layout = help::layout(app.area(), app.lang);
-    let moved = geometry::scrolled(top, motion, layout.lines.len(), layout.shown());
-    app.overlay = Some(Overlay::Help { top: moved });
-    moved != top
-}
-
 /// Shows `id` in the reader; the visit being left goes into the history.
-fn open(app: &mut App, id: ArticleId) -> bool {
+pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
     app.focus = Pane::Reader;
     if let Some(row) = app.list.row_of(id) {
         app.selected = row;
@@ -243,7 +178,7 @@ fn restore(app: &mut App, visit: Visit) -> bool {
     true
 }
 
-fn focus(app: &mut App, pane: Pane) -> bool {
+pub(super) fn focus(app: &mut App, pane: Pane) -> bool {
     match pane {
         Pane::List => app.list_open = true,
         Pane::Reader if app.reader.view.is_none() => {
@@ -270,31 +205,6 @@ fn toggle_list(app: &mut App) -> bool {
     }
 }
 
-/// Moves the link highlight by `step` (wrapping around); the view follows it, and the place
-/// kept is where the view then starts.
-fn highlight(app: &mut App, step: isize) -> bool {
-    let count = app.link_count();
-    let Some(view) = app.reader.view.as_mut() else {
-        return false;
-    };
-    if count == 0 {
-        app.message = Some(Message::NoLinks);
-        return true;
-    }
-    let next = match (view.link, step > 0) {
-        (None, true) => 0,
-        (None, false) => count - 1,
-        (Some(n), _) => (n as isize + step).rem_euclid(count as isize) as usize,
-    };
-    view.link = Some(next);
-    app.focus = Pane::Reader;
-    if let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) {
-        let row = top_row(&view, &wrapped, height);
-        set_top(app, &wrapped, height, row);
-    }
-    true
-}
-
 /// Enter in the reader: the highlighted link when it is on screen, else one line down.
 fn follow_highlighted(app: &mut App) -> bool {
     let on_screen = shown(app)
@@ -310,7 +220,7 @@ fn follow_highlighted(app: &mut App) -> bool {
 }
 
 /// Follows link `n` (from 0) of the open article.
-fn follow(app: &mut App, n: usize) -> bool {
+pub(super) fn follow(app: &mut App, n: usize) -> bool {
     match app.link_target(n) {
         Some(target) => open(app, target),
         None => {
@@ -320,57 +230,9 @@ fn follow(app: &mut App, n: usize) -> bool {
     }
 }
 
-/// A digit follows its link at once. A second digit typed within the pause that, with the
-/// first, names a link of the same article moves on to that link instead, replacing the visit
-/// the first one made, so Back returns where the user was before typing.
-fn digit_typed(app: &mut App, digit: u8, at: Instant) -> bool {
-    if let Some(pending) = app.pending.take()
-        && at.saturating_duration_since(pending.since) < DIGIT_PAUSE
-    {
-        let number = pending.number * 10 + usize::from(digit);
-        let origin = pending.origin;
-        if let Some(target) = document::link_target(&app.store, origin, number - 1) {
-            if app.current() == Some(origin) {
-                // The first digit led back to the same article: nothing to replace.
-                open(app, target);
-            } else {
-                app.reader.view = Some(Visit::new(target));
-                if let Some(row) = app.list.row_of(target) {
-                    app.selected = row;
-                }
-            }
-            wait_for_more(app, number, at, origin);
-            return true;
-        }
-        // No such link: the digit starts a number of its own on the article now shown.
-    }
-    let Some(origin) = app.current() else {
-        return false;
-    };
-    let number = usize::from(digit);
-    if number == 0 || app.link_target(number - 1).is_none() {
-        app.message = Some(Message::NoLink(number));
-        return true;
-    }
-    follow(app, number - 1);
-    wait_for_more(app, number, at, origin);
-    true
-}
-
-/// Keeps `number` open for one more digit when a longer number could still name a link.
-fn wait_for_more(app: &mut App, number: usize, at: Instant, origin: ArticleId) {
-    if number.saturating_mul(10) <= document::link_count(&app.store, origin) {
-        app.pending = Some(PendingLink {
-            number,
-            since: at,
-            origin,
-        });
-    }
-}
-
 /// Opens the article `step` rows away in the list from the one being read, keeping the
 /// keyboard where it was.
-fn next_article(app: &mut App, step: isize) -> bool {
+pub(super) fn next_article(app: &mut App, step: isize) -> bool {
     let from = app
         .current()
         .and_then(|id| app.list.row_of(id))
@@ -406,28 +268,6 @@ fn page_or_next(app: &mut App) -> bool {
         next_article(app, 1)
     } else {
         set_top(app, &wrapped, height, top + geometry::page(height))
-    }
-}
-
-/// Scrolls to the start of the next block below the top row, or of the block the top row is
-/// in (or the one above, when it already starts there).
-fn paragraph(app: &mut App, step: isize) -> bool {
-    let (Some((wrapped, height)), Some(view)) = (shown(app), app.reader.view) else {
-        return false;
-    };
-    let top = top_row(&view, &wrapped, height);
-    let starts = |row: &usize| {
-        let line = &wrapped.lines[*row];
-        line.anchor.offset == 0 && line.kind != crate::wrap::LineKind::Blank
-    };
-    let target = if step > 0 {
-        (top + 1..wrapped.lines.len()).find(starts)
-    } else {
-        (0..top).rev().find(starts)
-    };
-    match target {
-        Some(row) => set_top(app, &wrapped, height, row),
-        None => false,
     }
 }
 

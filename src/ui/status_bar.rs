@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::geometry::{self, Panes};
-use crate::app::{App, keymap};
+use crate::app::{App, help};
 use crate::strings;
 use crate::wrap::{display_width, fit_width};
 
@@ -18,7 +18,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         return;
     }
     frame.buffer_mut().set_style(area, theme.status());
-    let hint = keymap::help_hint(app.lang());
+    let hint = help::help_hint(app.lang());
     let width = usize::from(area.width);
     let hint_room = display_width(&hint) + 2;
     let (long, short, remark) = describe(app, panes);
