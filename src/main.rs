@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use liseuse::inert::inert;
 use liseuse::ingest::{self, Loaded};
-use liseuse::schema::{self, Format};
+use liseuse::export::{self, Format};
 use liseuse::store::Store;
 
 /// A terminal reader for folders of scraped news pages.
@@ -91,8 +91,8 @@ fn export(paths: &[PathBuf], format: FormatArg, output: Option<PathBuf>) -> Exit
     };
     let written = match &output {
         Some(path) => File::create(path)
-            .and_then(|file| schema::write_store(&store, format, &mut BufWriter::new(file))),
-        None => schema::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
+            .and_then(|file| export::write_store(&store, format, &mut BufWriter::new(file))),
+        None => export::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

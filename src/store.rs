@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::article::{Article, Kind};
 use crate::fold::{fold, fold_compact, slug};
-use crate::ingest::Diagnostic;
+use crate::diagnostic::Diagnostic;
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

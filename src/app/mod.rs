@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 pub use action::{Action, DIGIT_PAUSE, Motion};
 pub use update::{add_pages, update};
 
-use crate::ingest::Diagnostic;
+use crate::diagnostic::Diagnostic;
 use crate::store::{ArticleId, Store};
 use crate::wrap::{self, WrappedArticle};
 use geometry::Panes;
