@@ -33,8 +33,7 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("bundled corpus");
     group.bench_function("yardstick: utf8 + lines", |b| {
         b.iter(|| {
-            yardstick(black_box(CUBA.as_bytes()))
-                + yardstick(black_box(KIRGHIZISTAN.as_bytes()))
+            yardstick(black_box(CUBA.as_bytes())) + yardstick(black_box(KIRGHIZISTAN.as_bytes()))
         })
     });
     let pages: Vec<_> = [CUBA, KIRGHIZISTAN]

@@ -48,7 +48,10 @@ mod tests {
         assert_eq!(inert("a\u{1b}]0;pwned\u{7}b"), "a\u{241B}]0;pwned\u{2407}b");
         assert_eq!(inert("x\u{9b}2J\u{7f}"), "x\u{FFFD}2J\u{2421}");
         assert_eq!(inert("\u{202E}abc\u{2066}\tz\r"), "abc z");
-        assert_eq!(inert("a\u{2028}b\u{2029}c\u{E0041}\u{FE0F}\u{AD}"), "a b c\u{AD}");
+        assert_eq!(
+            inert("a\u{2028}b\u{2029}c\u{E0041}\u{FE0F}\u{AD}"),
+            "a b c\u{AD}"
+        );
     }
 
     #[test]

@@ -113,7 +113,10 @@ mod tests {
     fn the_table_is_sorted_and_disjoint() {
         for pair in DROP.windows(2) {
             assert!(pair[0].0 <= pair[0].1, "{pair:x?}");
-            assert!(pair[0].1 + 1 < pair[1].0, "unsorted, overlapping or unmerged: {pair:x?}");
+            assert!(
+                pair[0].1 + 1 < pair[1].0,
+                "unsorted, overlapping or unmerged: {pair:x?}"
+            );
         }
     }
 
@@ -134,13 +137,38 @@ mod tests {
 
     #[test]
     fn the_named_properties_are_in() {
-        let bidi = ['\u{61C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'];
+        let bidi = [
+            '\u{61C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ];
         let zero_width = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
         let others = [
-            '\u{34F}', '\u{180E}', '\u{206A}', '\u{206F}', '\u{FFF9}', '\u{FFFB}', '\u{115F}',
-            '\u{1160}', '\u{3164}', '\u{FFA0}', '\u{FE00}', '\u{FE0F}', '\u{180B}', '\u{E0100}',
-            '\u{E01EF}', '\u{E0000}', '\u{E0001}', '\u{E0041}', '\u{E007F}', '\u{FFFE}',
-            '\u{FFFF}', '\u{FDD0}', '\u{FDEF}', '\u{1FFFE}', '\u{10FFFF}', '\u{600}', '\u{13430}',
+            '\u{34F}',
+            '\u{180E}',
+            '\u{206A}',
+            '\u{206F}',
+            '\u{FFF9}',
+            '\u{FFFB}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{180B}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{E0000}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+            '\u{600}',
+            '\u{13430}',
         ];
         for c in bidi.into_iter().chain(zero_width).chain(others) {
             assert_eq!(class(c), Class::Drop, "U+{:04X}", u32::from(c));
@@ -151,7 +179,9 @@ mod tests {
 
     #[test]
     fn french_text_and_the_soft_hyphen_are_kept() {
-        for c in "Hanoï (VNA) – « l’élan » du 26ᵉ\u{A0}\u{202F}!\u{AD}漢字\u{301}\u{FFFD}\u{FFFC}\t".chars() {
+        for c in "Hanoï (VNA) – « l’élan » du 26ᵉ\u{A0}\u{202F}!\u{AD}漢字\u{301}\u{FFFD}\u{FFFC}\t"
+            .chars()
+        {
             assert_eq!(class(c), Class::Keep, "U+{:04X}", u32::from(c));
         }
         assert!(!is_invisible('\u{AD}'));
@@ -163,7 +193,11 @@ mod tests {
         let dropped = chars().filter(|&c| is_invisible(c));
         for c in dropped {
             assert!(!c.is_ascii() && !c.is_control(), "U+{:04X}", u32::from(c));
-            assert!(!('\u{C0}'..='\u{24F}').contains(&c), "U+{:04X}", u32::from(c));
+            assert!(
+                !('\u{C0}'..='\u{24F}').contains(&c),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 }

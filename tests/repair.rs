@@ -11,11 +11,11 @@ mod rng;
 use std::path::PathBuf;
 
 use liseuse::article::Article;
+use liseuse::export::{self, Format};
 use liseuse::ingest::{
     self,
     repair::{Repairer, Split, apply},
 };
-use liseuse::export::{self, Format};
 use liseuse::store::Store;
 
 const CUBA: &str = "data/vna-cuba-onu-2021.txt";

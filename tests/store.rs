@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use liseuse::article::Kind;
-use liseuse::ingest::{self, Loaded};
 use liseuse::export::{self, Format};
+use liseuse::ingest::{self, Loaded};
 use liseuse::store::Store;
 
 const CUBA: &str = "data/vna-cuba-onu-2021.txt";
@@ -391,7 +391,10 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
             store.article(store.ids().next().unwrap()).title
         );
         let (first, back) = (store.ids().next().unwrap(), again.ids().next().unwrap());
-        assert_eq!(again.article(back).paragraphs, store.article(first).paragraphs);
+        assert_eq!(
+            again.article(back).paragraphs,
+            store.article(first).paragraphs
+        );
         assert_eq!(export(&again, format), text);
     }
 }

@@ -138,7 +138,10 @@ mod tests {
 
     #[test]
     fn line_breaks_take_the_indent() {
-        assert_eq!(escaped("{\n  \"a\": 1\n}", "    "), "{\n      \"a\": 1\n    }");
+        assert_eq!(
+            escaped("{\n  \"a\": 1\n}", "    "),
+            "{\n      \"a\": 1\n    }"
+        );
         assert_eq!(escaped("{\n}", ""), "{\n}");
     }
 }

@@ -162,7 +162,9 @@ mod tests {
 
     #[test]
     fn a_line_of_invisible_characters_is_blank() {
-        assert!(is_blank(" \u{200B}\u{2060}\u{FEFF}\u{2066}\u{E0041}\u{FE0F}\u{3164}\u{A0}"));
+        assert!(is_blank(
+            " \u{200B}\u{2060}\u{FEFF}\u{2066}\u{E0041}\u{FE0F}\u{3164}\u{A0}"
+        ));
         assert!(!is_blank("\u{200B}a"));
         assert!(!is_blank("\u{AD}"));
     }

@@ -9,8 +9,8 @@ mod furniture;
 mod related;
 
 use super::lines::{self, Fingerprint, same_text};
-use crate::diagnostic::Diagnostic;
 use crate::article::{Article, Photo};
+use crate::diagnostic::Diagnostic;
 use agency::{parse_dateline, take_signoff};
 use caption::{after_image_marker, parse_caption};
 use furniture::{is_furniture, is_related_header, link_title};

@@ -5,10 +5,10 @@
 
 use liseuse::article::Article;
 use liseuse::inert::inert;
-use liseuse::invisible::is_invisible;
 use liseuse::ingest::lines::is_blank;
 use liseuse::ingest::page::parse_page;
 use liseuse::ingest::repair::repair_page;
+use liseuse::invisible::is_invisible;
 use liseuse::store::Store;
 use liseuse::wrap::wrap_article;
 

@@ -3,8 +3,8 @@
 //! One pass, no look-back beyond the previous token, so the cost stays linear in the text.
 
 use super::Split;
-use crate::invisible::is_invisible;
 use super::rules::{Judge, Rule};
+use crate::invisible::is_invisible;
 
 /// How many times one run may be split again after a first split (`desrésultatspositifs`).
 const MAX_DEPTH: usize = 2;
