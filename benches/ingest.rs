@@ -1,14 +1,18 @@
-//! Corpus load cost: parsing one page, and loading the bundled corpus into a store, each beside
-//! a yardstick measured in the same run (validating and splitting the same bytes into lines:
-//! the least any loader must do), so the ratio, not the machine, is what we compare.
+//! Corpus load cost: parsing one page, repairing the glued words of the bundled corpus, loading
+//! it into a store, and decoding the word list, each beside a yardstick measured in the same run
+//! (validating and splitting the same bytes into lines: the least any loader must do), so the
+//! ratio, not the machine, is what we compare.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use liseuse::ingest::repair::{Lexicon, repair_page};
 use liseuse::ingest::{self, page};
 use liseuse::store::Store;
 
 const CUBA: &str = include_str!("../data/vna-cuba-onu-2021.txt");
+const KIRGHIZISTAN: &str = include_str!("../data/vna-kirghizistan.txt");
+const WORD_LIST: &[u8] = include_bytes!("../src/ingest/repair/mots.txt");
 
 fn yardstick(text: &[u8]) -> usize {
     std::str::from_utf8(text).map_or(0, |t| t.lines().count())
@@ -29,8 +33,20 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("bundled corpus");
     group.bench_function("yardstick: utf8 + lines", |b| {
         b.iter(|| {
-            yardstick(black_box(CUBA.as_bytes()))
-                + yardstick(include_bytes!("../data/vna-kirghizistan.txt"))
+            yardstick(black_box(CUBA.as_bytes())) + yardstick(black_box(KIRGHIZISTAN.as_bytes()))
+        })
+    });
+    let pages: Vec<_> = [CUBA, KIRGHIZISTAN]
+        .iter()
+        .filter_map(|text| page::parse_page(text, "sample.txt").article)
+        .collect();
+    Lexicon::bundled();
+    group.bench_function("glued-word repair", |b| {
+        b.iter(|| {
+            for page in &pages {
+                let mut page = page.clone();
+                repair_page(black_box(&mut page));
+            }
         })
     });
     group.bench_function("load + store", |b| {
@@ -42,5 +58,16 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, load);
+/// The word list is decoded once per process, on the first repair: what that first repair pays.
+fn word_list(c: &mut Criterion) {
+    let mut group = c.benchmark_group("word list (1.3 MB)");
+    group.sample_size(20);
+    group.bench_function("yardstick: utf8 + lines", |b| {
+        b.iter(|| yardstick(black_box(WORD_LIST)))
+    });
+    group.bench_function("decode", |b| b.iter(Lexicon::decode_bundled));
+    group.finish();
+}
+
+criterion_group!(benches, parse, load, word_list);
 criterion_main!(benches);

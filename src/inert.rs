@@ -4,10 +4,13 @@
 
 use std::borrow::Cow;
 
+use crate::invisible::{self, Class};
+
 /// Returns `text` with every character that could drive a terminal or shift columns made inert:
 /// C0 controls become their visible Control Pictures (`␛`, `␇`…), DEL becomes `␡`, C1 controls
-/// become `�`, tabs become a space, carriage returns, bidi overrides/isolates and zero-width
-/// characters are dropped.
+/// become `�`, tabs become a space, carriage returns are dropped, and so is every character of
+/// the invisible table (`crate::invisible`), but line and paragraph separators, which become a
+/// space.
 pub fn inert(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_care) {
         return Cow::Borrowed(text);
@@ -20,37 +23,24 @@ pub fn inert(text: &str) -> Cow<'_, str> {
             '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
             '\u{7F}' => out.push('\u{2421}'),
             '\u{80}'..='\u{9F}' => out.push('\u{FFFD}'),
-            c if is_invisible(c) => {}
-            c => out.push(c),
+            c => match invisible::class(c) {
+                Class::Keep => out.push(c),
+                Class::Space => out.push(' '),
+                Class::Drop => {}
+            },
         }
     }
     Cow::Owned(out)
 }
 
 fn needs_care(c: char) -> bool {
-    c.is_control() || is_invisible(c)
-}
-
-/// A non-ASCII character a terminal may act on or hide: C1 controls, bidi controls and
-/// zero-width characters (ASCII controls are escaped by any JSON writer already).
-pub fn is_terminal_unsafe(c: char) -> bool {
-    ('\u{80}'..='\u{9F}').contains(&c) || is_invisible(c)
-}
-
-/// Bidi embeddings/overrides/isolates and zero-width characters: they can reorder or hide what
-/// the reader sees, or make the terminal disagree with us on column positions.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{061C}'
-    )
+    c.is_control() || invisible::is_invisible(c)
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -58,11 +48,43 @@ mod tests {
         assert_eq!(inert("a\u{1b}]0;pwned\u{7}b"), "a\u{241B}]0;pwned\u{2407}b");
         assert_eq!(inert("x\u{9b}2J\u{7f}"), "x\u{FFFD}2J\u{2421}");
         assert_eq!(inert("\u{202E}abc\u{2066}\tz\r"), "abc z");
+        assert_eq!(
+            inert("a\u{2028}b\u{2029}c\u{E0041}\u{FE0F}\u{AD}"),
+            "a b c\u{AD}"
+        );
     }
 
     #[test]
     fn french_text_is_untouched() {
         let text = "« Vietnam\u{00A0}– Laos » : l’élan du 26ᵉ\u{202F}!";
         assert!(matches!(inert(text), Cow::Borrowed(_)));
+    }
+
+    /// Strings mixing any characters with controls and characters of the invisible table.
+    fn text_with_invisibles() -> impl Strategy<Value = String> {
+        let table = prop_oneof![
+            0x2028u32..=0x2029,
+            0x200Bu32..=0x200F,
+            0x202Au32..=0x202E,
+            0x2060u32..=0x206F,
+            0xE0000u32..=0xE0FFF,
+            0xFE00u32..=0xFE0F,
+            0xFFF0u32..=0xFFFF,
+            0u32..=0x9F,
+        ]
+        .prop_map(|c| char::from_u32(c).unwrap_or('\u{200B}'));
+        proptest::collection::vec(prop_oneof![any::<char>(), table], 0..48)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_of_the_table_reaches_the_terminal(text in text_with_invisibles()) {
+            let shown = inert(&text);
+            prop_assert!(
+                !shown.chars().any(|c| c.is_control() || invisible::is_invisible(c)),
+                "{:?} -> {:?}", text, shown
+            );
+        }
     }
 }

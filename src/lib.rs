@@ -1,16 +1,28 @@
 //! liseuse: a terminal reader for folders of scraped news pages.
 //!
-//! The flow, one way: files → `ingest` (pages parsed by structure, with diagnostics) →
-//! `Article`s → `store` (ids, title index, link resolution, backlinks) → `app` state
-//! (changed only by `update`) → `ui` (draws a frame from `&App`).
+//! The flow, one way: files → `ingest` (pages parsed by structure, lines split, glued words
+//! repaired, problems kept as `diagnostic`s; exports read back through `record`) → `Article`s →
+//! `store` (ids, title index, link resolution, backlinks) → `document` (an article as blocks,
+//! links numbered once) → `wrap` (blocks at a width, each line anchored) → `app` state
+//! (changed only by `update`) → `ui` (draws a frame from `&App`); or → `export` (the store
+//! streamed as JSON).
+//! Whatever reaches a terminal goes through `inert`, which drops the `invisible` table.
+//!
+//! Modules, lowest first: `article`, `diagnostic`, `fold`, `invisible`, `inert`, `record`,
+//! `strings` (need nothing of ours but `article`, `fold`, `invisible`); `ingest` (on `record`,
+//! `diagnostic`); `store` (on `diagnostic`, `fold`); `export` (on `store`, `record`);
+//! `document` (on `store`); `wrap` (on `document`, `strings`); `app`, `ui`, `terminal`.
 
 pub mod app;
 pub mod article;
+pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod fold;
 pub mod inert;
 pub mod ingest;
-pub mod schema;
+pub mod invisible;
+pub mod record;
 pub mod store;
 pub mod strings;
 pub mod terminal;

@@ -2,16 +2,16 @@
 //! an exit code: 2 for a usage error or when nothing could be loaded, 1 when output could not be
 //! written or (for `check`, whose job is to judge the corpus) when a file was skipped, else 0.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use liseuse::export::{self, Format};
 use liseuse::inert::inert;
 use liseuse::ingest::{self, Loaded};
-use liseuse::schema::{self, Format};
 use liseuse::store::Store;
 
 /// A terminal reader for folders of scraped news pages.
@@ -54,7 +54,10 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
     match cli.command {
         Some(Command::Export {
             paths,
@@ -64,6 +67,33 @@ fn main() -> ExitCode {
         Some(Command::Check { paths }) => check(&paths),
         None => read(&cli.paths, cli.open.as_deref(), cli.measure),
     }
+}
+
+/// A command line clap refused, or `--help` / `--version`. Clap's message quotes the user's
+/// arguments, so it is printed through `inert`, line by line: an argument holding escape
+/// sequences cannot act on the terminal. The exit code is clap's (2 for a usage error, 0 for
+/// help and version, which go to standard output).
+fn parse_error(e: &clap::Error) -> ExitCode {
+    let message = e.render().to_string();
+    let printed = if e.use_stderr() {
+        write_inert(&message, &mut io::stderr().lock())
+    } else {
+        write_inert(&message, &mut io::stdout().lock())
+    };
+    match printed {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("liseuse: cannot write standard output: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
+    }
+}
+
+fn write_inert(text: &str, out: &mut dyn Write) -> io::Result<()> {
+    for line in text.lines() {
+        writeln!(out, "{}", inert(line))?;
+    }
+    out.flush()
 }
 
 fn load(paths: &[PathBuf]) -> (Loaded, Store) {
@@ -90,9 +120,8 @@ fn export(paths: &[PathBuf], format: FormatArg, output: Option<PathBuf>) -> Exit
         FormatArg::Jsonl => Format::Jsonl,
     };
     let written = match &output {
-        Some(path) => File::create(path)
-            .and_then(|file| schema::write_store(&store, format, &mut BufWriter::new(file))),
-        None => schema::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
+        Some(path) => replace_file(path, |out| export::write_store(&store, format, out)),
+        None => export::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,6 +131,62 @@ fn export(paths: &[PathBuf], format: FormatArg, output: Option<PathBuf>) -> Exit
             let target = output.map_or("standard output".to_owned(), |p| p.display().to_string());
             eprintln!("liseuse: cannot write {}: {e}", inert(&target));
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes `path` with `write` so that a failure leaves the old file as it was: the output goes
+/// to a temporary file beside it (`.NAME.tmp-PID`), is flushed and synced, then renamed over
+/// the target; on any error the temporary is removed. A target that exists and is not a
+/// regular file (`/dev/stdout`, a FIFO, `/dev/full`) is written in place, never replaced; a
+/// folder is refused. A symbolic link is followed, so the file it names is replaced, not it.
+fn replace_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let existing = fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
+        }
+        if !meta.is_file() {
+            let mut out = BufWriter::new(File::options().write(true).open(path)?);
+            return write(&mut out);
+        }
+    }
+    let target = match existing {
+        Some(_) => fs::canonicalize(path)?,
+        None => path.to_path_buf(),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".tmp-{}", std::process::id()));
+    let temp = target.with_file_name(temp_name);
+    let file = File::options().write(true).create_new(true).open(&temp)?;
+    let result = (|| {
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        fs::rename(&temp, &target)
+    })();
+    match result {
+        Ok(()) => {
+            // The rename is durable once the folder is synced; a failure here loses nothing.
+            if let Some(folder) = target.parent().and_then(|p| File::open(p).ok()) {
+                let _ = folder.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
         }
     }
 }

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use crate::article::{Article, Kind};
+use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, fold_compact, slug};
-use crate::ingest::Diagnostic;
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -11,11 +11,11 @@ mod rng;
 use std::path::PathBuf;
 
 use liseuse::article::Article;
+use liseuse::export::{self, Format};
 use liseuse::ingest::{
     self,
     repair::{Repairer, Split, apply},
 };
-use liseuse::schema::{self, Format};
 use liseuse::store::Store;
 
 const CUBA: &str = "data/vna-cuba-onu-2021.txt";
@@ -182,9 +182,9 @@ fn recall_on_the_samples_glued_words() {
 fn exports_carry_the_raw_paragraphs_and_are_not_repaired_again() {
     let store = Store::from_pages(vec![loaded(CUBA)]).0;
     let mut json = Vec::new();
-    schema::write_store(&store, Format::Jsonl, &mut json).unwrap();
+    export::write_store(&store, Format::Jsonl, &mut json).unwrap();
     let json = String::from_utf8(json).unwrap();
-    let cuba = schema::read_jsonl(&json).0.remove(0);
+    let cuba = liseuse::record::read_jsonl(&json).0.remove(0);
     assert!(cuba.raw_paragraphs[0].contains("Phuceffectuera"));
     assert!(cuba.paragraphs[0].contains("Phuc effectuera"));
 

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use liseuse::article::Kind;
+use liseuse::export::{self, Format};
 use liseuse::ingest::{self, Loaded};
-use liseuse::schema::{self, Format};
 use liseuse::store::Store;
 
 const CUBA: &str = "data/vna-cuba-onu-2021.txt";
@@ -19,7 +19,7 @@ fn store_of(mut loaded: Loaded) -> Store {
 
 fn export(store: &Store, format: Format) -> String {
     let mut out = Vec::new();
-    schema::write_store(store, format, &mut out).unwrap();
+    export::write_store(store, format, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -355,7 +355,10 @@ fn export_jsonl_is_one_article_per_line() {
 fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
     let mut page =
         liseuse::article::Article::new("Titre \u{9b}2J \u{202e}inversé\u{202c} \u{1b}]0;x\u{7}");
-    page.paragraphs = vec!["zéro\u{200b}largeur « ok »".into()];
+    page.paragraphs = vec![
+        "zéro\u{200b}largeur « ok »".into(),
+        "sup\u{7f}primé, \u{e0041}étiquette\u{e007f}, ligne\u{2028}suite, césure\u{ad}ok".into(),
+    ];
     let (store, _) = Store::from_pages(vec![page]);
     for format in [Format::Json, Format::Jsonl] {
         let text = export(&store, format);
@@ -364,6 +367,16 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
             "{text}"
         );
         assert!(text.contains("zéro\\u200blargeur « ok »"), "{text}");
+        assert!(
+            text.contains(
+                "sup\\u007fprimé, \\udb40\\udc41étiquette\\udb40\\udc7f, ligne\\u2028suite, césure\u{ad}ok"
+            ),
+            "{text}"
+        );
+        assert!(
+            !text.chars().any(liseuse::invisible::is_invisible),
+            "{text}"
+        );
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
         let dir = tempfile::tempdir().unwrap();
         let name = if format == Format::Json {
@@ -376,6 +389,11 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
         assert_eq!(
             again.article(again.ids().next().unwrap()).title,
             store.article(store.ids().next().unwrap()).title
+        );
+        let (first, back) = (store.ids().next().unwrap(), again.ids().next().unwrap());
+        assert_eq!(
+            again.article(back).paragraphs,
+            store.article(first).paragraphs
         );
         assert_eq!(export(&again, format), text);
     }

@@ -23,8 +23,8 @@ pub use action::{Action, DIGIT_PAUSE, Motion};
 pub use keymap::Mode;
 pub use update::{Effect, Outcome, add_pages, update};
 
+use crate::diagnostic::Diagnostic;
 use crate::document;
-use crate::ingest::Diagnostic;
 use crate::store::{ArticleId, Store};
 use crate::strings::{Lang, Message};
 use crate::wrap::WrappedArticle;

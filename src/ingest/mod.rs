@@ -1,18 +1,16 @@
 //! Loading: files, folders or the bundled corpus → pages (`Article`s) and diagnostics.
 //! Never panics; a bad file is reported and skipped, the rest still loads.
 
-pub mod clean;
-pub mod diagnostic;
+pub mod lines;
 pub mod page;
 pub mod repair;
 mod walk;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::Diagnostic;
-
 use crate::article::Article;
-use crate::schema;
+use crate::diagnostic::Diagnostic;
+use crate::record;
 
 /// The corpus in `data/`, embedded at build time: (path as `data/…`, bytes).
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -183,11 +181,11 @@ fn load_page(text: &str, source: &str, loaded: &mut Loaded) -> bool {
 }
 
 fn load_json(text: &str, source: &str, loaded: &mut Loaded) -> bool {
-    match schema::read_json(text) {
+    match record::read_json(text) {
         Ok(records) => {
             loaded
                 .pages
-                .extend(records.into_iter().map(schema::Record::into_article));
+                .extend(records.into_iter().map(record::Record::into_article));
             true
         }
         Err(e) => {
@@ -200,7 +198,7 @@ fn load_json(text: &str, source: &str, loaded: &mut Loaded) -> bool {
 }
 
 fn load_jsonl(text: &str, source: &str, loaded: &mut Loaded) -> bool {
-    let (records, errors) = schema::read_jsonl(text);
+    let (records, errors) = record::read_jsonl(text);
     for e in errors {
         loaded
             .diagnostics
@@ -208,6 +206,6 @@ fn load_jsonl(text: &str, source: &str, loaded: &mut Loaded) -> bool {
     }
     loaded
         .pages
-        .extend(records.into_iter().map(schema::Record::into_article));
+        .extend(records.into_iter().map(record::Record::into_article));
     true
 }

@@ -8,9 +8,9 @@ mod caption;
 mod furniture;
 mod related;
 
-use super::clean::{self, Fingerprint, same_text};
-use super::diagnostic::Diagnostic;
+use super::lines::{self, Fingerprint, same_text};
 use crate::article::{Article, Photo};
+use crate::diagnostic::Diagnostic;
 use agency::{parse_dateline, take_signoff};
 use caption::{after_image_marker, parse_caption};
 use furniture::{is_furniture, is_related_header, link_title};
@@ -26,8 +26,8 @@ pub struct ParsedPage {
 /// Parses one page. `text` is decoded UTF-8 (a BOM, CRLF, lone CR and trailing spaces are fine);
 /// `source` names the page in diagnostics and in `article.sources`.
 pub fn parse_page(text: &str, source: &str) -> ParsedPage {
-    let lines: Vec<(usize, &str)> = clean::lines(text)
-        .filter(|(_, line)| !clean::is_blank(line) && !is_furniture(line))
+    let lines: Vec<(usize, &str)> = lines::lines(text)
+        .filter(|(_, line)| !lines::is_blank(line) && !is_furniture(line))
         .collect();
     let Some(title_at) = lines.iter().position(|(_, line)| can_be_title(line)) else {
         let line = lines.first().map_or(1, |(number, _)| *number);

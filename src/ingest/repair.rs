@@ -146,6 +146,23 @@ mod tests {
     }
 
     #[test]
+    fn a_token_with_an_invisible_character_is_left_whole() {
+        let r = repairer("la pandémie");
+        assert_eq!(r.repair_paragraph("lapandémie"), "la pandémie");
+        for glue in [
+            '\u{200B}',
+            '\u{2063}',
+            '\u{E0041}',
+            '\u{FE0F}',
+            '\u{3164}',
+            '\u{AD}',
+        ] {
+            let text = format!("lapandé{glue}mie");
+            assert_eq!(r.repair_paragraph(&text), text, "U+{:04X}", u32::from(glue));
+        }
+    }
+
+    #[test]
     fn apply_ignores_splits_out_of_order_or_inside_characters() {
         let splits = [
             Split::new(2, Rule::Pair),

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::Diagnostic;
+use crate::diagnostic::Diagnostic;
 
 /// A file to read, and whether the user named it (rather than it being found in a folder).
 pub struct Found {

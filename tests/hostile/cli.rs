@@ -1,5 +1,6 @@
 //! The command line under faults: a reader that closes the pipe early, outputs that cannot be
-//! written, and hostile names and titles in its text output.
+//! written or fail midway (the old `-o` file survives), and hostile names, titles and arguments
+//! in its text output and its usage errors.
 
 use std::fs::File;
 use std::path::Path;
@@ -186,4 +187,132 @@ fn check_fails_when_a_named_page_cannot_be_read() {
         "{stdout}"
     );
     assert!(stdout.contains("1 skipped"), "{stdout}");
+}
+
+/// The files in `dir`, with their contents.
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_export_that_fails_midway_leaves_the_old_file_whole() {
+    // A file-size limit of 2 KB makes the write fail partway through the 47 KB export, as a
+    // full disk would, whoever runs the test (root ignores permissions, not limits); the
+    // signal the limit raises is ignored, so the write returns an error instead.
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("out.json");
+    std::fs::write(&target, "the old export\n").unwrap();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 4; exec "$0" export -o "$1""#)
+        .arg(BIN)
+        .arg(&target)
+        .output()
+        .expect("sh runs");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write"), "{err}");
+    assert_eq!(
+        listing(dir.path()),
+        [("out.json".to_owned(), b"the old export\n".to_vec())],
+        "the old file is kept and no temporary is left"
+    );
+}
+
+#[test]
+fn exporting_a_file_onto_itself_gives_the_same_file() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("corpus.json");
+    let path = target.to_str().unwrap();
+    assert_eq!(run(&["export", "-o", path]).status.code(), Some(0));
+    let before = std::fs::read(&target).unwrap();
+    for _ in 0..2 {
+        let out = run(&["export", path, "-o", path]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(std::fs::read(&target).unwrap(), before);
+    }
+    assert_eq!(listing(dir.path()).len(), 1, "no temporary is left");
+}
+
+#[test]
+fn a_folder_as_the_target_is_refused_and_left_alone() {
+    let dir = TempDir::new().unwrap();
+    let folder = dir.path().join("out.json");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("inside.txt"), "keep me").unwrap();
+    let out = run(&["export", "-o", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        listing(&folder),
+        [("inside.txt".to_owned(), b"keep me".to_vec())]
+    );
+    assert_eq!(listing(dir.path()).len(), 1, "no temporary is left");
+}
+
+#[test]
+fn a_replaced_export_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("out.jsonl");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = run(&[
+        "export",
+        "--format",
+        "jsonl",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let meta = std::fs::metadata(&target).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("{\"id\":")
+    );
+}
+
+#[test]
+fn usage_errors_never_echo_arguments_raw() {
+    let evil = "x\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let flag = format!("--bogus{evil}");
+    for args in [
+        &[evil, "--bogus"][..],
+        &[evil, &flag],
+        &["export", evil, "--format", evil],
+        &["--measure", evil],
+        &["check", evil, "--open", evil],
+    ] {
+        let out = run(args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            !out.stderr.iter().any(|&b| b == 0x1b || b == 0x07),
+            "{args:?}: {err:?}"
+        );
+        assert_terminal_safe("usage error", &out.stderr);
+    }
+    let echoed = text(&run(&["--measure", evil]).stderr);
+    assert!(echoed.contains("x␛]0;pwned␇␛[2J"), "{echoed}");
+}
+
+#[test]
+fn help_and_version_go_to_standard_output_with_success() {
+    for flag in ["--help", "--version"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stdout.starts_with(b"liseuse") || text(&out.stdout).contains("Usage"));
+        assert!(out.stderr.is_empty(), "{flag}: {}", text(&out.stderr));
+    }
 }

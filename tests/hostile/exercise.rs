@@ -5,9 +5,10 @@
 
 use liseuse::article::Article;
 use liseuse::inert::inert;
-use liseuse::ingest::clean::is_blank;
+use liseuse::ingest::lines::is_blank;
 use liseuse::ingest::page::parse_page;
 use liseuse::ingest::repair::repair_page;
+use liseuse::invisible::is_invisible;
 use liseuse::store::Store;
 use liseuse::wrap::wrap_article;
 
@@ -127,7 +128,7 @@ pub fn assert_inert(text: &str) {
     assert_clean(&inert(text));
 }
 
-/// No C0 or C1 control, DEL, bidi override or isolate, or zero-width character.
+/// No C0 or C1 control, DEL, or character of the invisible table (bidi, zero-width, tags…).
 pub fn assert_clean(text: &str) {
     if let Some(bad) = text.chars().find(|&c| is_unsafe(c)) {
         panic!("U+{:04X} reaches the terminal in {text:?}", bad as u32);
@@ -135,12 +136,5 @@ pub fn assert_clean(text: &str) {
 }
 
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{061C}'
-        )
+    c.is_control() || is_invisible(c)
 }

@@ -4,10 +4,10 @@
 //! Three protocols, each printed as a table row: 15 % of words held out at random; 15 % of
 //! word families (same first five letters) held out whole, so no inflection of the word is
 //! left to recognise it; accented words written without accents. Plus `whole.txt`: names,
-//! brands, codes, numbers, addresses and new words, which must all come out unchanged.
+//! brands, codes, numbers, addresses and new words, which must all come out unchanged. What the
+//! repair costs is measured in `benches/ingest.rs`, not here.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
 use liseuse::ingest::repair::{Evidence, Lexicon, Repairer, Rule};
 
@@ -207,54 +207,6 @@ fn known_words_are_never_split() {
     let sample = Lexicon::bundled().words().step_by(10);
     let tally = run(&repairer, sample);
     assert_eq!(tally.total_split(), 0, "{:?}", tally.examples);
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-#[test]
-fn cost_of_the_lexicon_and_of_repairing_the_corpus() {
-    let build = median(
-        (0..7)
-            .map(|_| {
-                let start = Instant::now();
-                assert!(!Lexicon::decode_bundled().is_empty());
-                start.elapsed()
-            })
-            .collect(),
-    );
-    let pages: Vec<_> = SAMPLES
-        .iter()
-        .filter_map(|p| liseuse::ingest::page::parse_page(p, "sample.txt").article)
-        .collect();
-    Lexicon::bundled();
-    let repair = median(
-        (0..7)
-            .map(|_| {
-                let start = Instant::now();
-                for page in &pages {
-                    let mut page = page.clone();
-                    liseuse::ingest::repair::repair_page(&mut page);
-                }
-                start.elapsed()
-            })
-            .collect(),
-    );
-    let load = median(
-        (0..7)
-            .map(|_| {
-                let start = Instant::now();
-                assert!(!liseuse::ingest::load_bundled().pages.is_empty());
-                start.elapsed()
-            })
-            .collect(),
-    );
-    println!(
-        "\nmedians of 7: lexicon decode {build:?}; repair of the bundled corpus {repair:?}; \
-         whole bundled load (parse + repair, lexicon ready) {load:?}"
-    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! and the sign-off that closes it (`…-VNA`).
 
 use crate::article::Dateline;
-use crate::ingest::clean::head;
+use crate::ingest::lines::head;
 
 pub(super) const DASHES: [char; 6] = ['-', '–', '—', '−', '‐', '‑'];
 

@@ -3,7 +3,7 @@
 
 use super::agency::DASHES;
 use crate::article::Photo;
-use crate::ingest::clean::{self, collapse_spaces, tail_start};
+use crate::ingest::lines::{self, collapse_spaces, tail_start};
 
 /// The text after an image marker (`ảnh 1`, `anh 1`, optionally after a dash) that follows a
 /// repeat of a title: the page's, or in a related list the entry's, printed on a nearby line.
@@ -33,7 +33,7 @@ pub(super) fn after_image_marker<'a>(line: &'a str, titles: [&str; 3]) -> Option
         }
         let prefix = line[..at].trim_end();
         let prefix = prefix.strip_suffix(DASHES).unwrap_or(prefix).trim_end();
-        let repeat = titles.iter().any(|t| clean::repeats(prefix, t, vietnamese));
+        let repeat = titles.iter().any(|t| lines::repeats(prefix, t, vietnamese));
         if repeat || (vietnamese && prefix.is_empty()) {
             return Some(after[end..].trim_start());
         }

@@ -3,7 +3,7 @@
 
 use super::same_photo;
 use crate::article::{Photo, RelatedLink};
-use crate::ingest::clean::Fingerprint;
+use crate::ingest::lines::Fingerprint;
 
 /// The related list as it is read: an entry opens on its title and may then take one summary; a
 /// caption waits for the title that follows it.

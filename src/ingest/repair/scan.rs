@@ -4,6 +4,7 @@
 
 use super::Split;
 use super::rules::{Judge, Rule};
+use crate::invisible::is_invisible;
 
 /// How many times one run may be split again after a first split (`desrésultatspositifs`).
 const MAX_DEPTH: usize = 2;
@@ -36,7 +37,8 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Tokens no rule may touch: numbers (`3,5`, `COVID-19`), addresses (`qdnd.vn`), and text with
-/// combining marks, invisible or control characters, whose letters the rules would misread.
+/// combining marks, soft hyphens, invisible characters (`crate::invisible`) or control
+/// characters, whose letters the rules would misread.
 fn is_machine_text(token: &str) -> bool {
     let mut previous_alphabetic = false;
     let mut chars = token.chars().peekable();
@@ -49,7 +51,8 @@ fn is_machine_text(token: &str) -> bool {
             || c.is_control()
             || MACHINE_MARKS.contains(&c)
             || unicode_normalization::char::is_combining_mark(c)
-            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+            || c == '\u{AD}'
+            || is_invisible(c)
         {
             return true;
         }

@@ -1,9 +1,10 @@
-//! Text repair helpers for the page parser: line splitting that treats every line-end style
-//! alike, white-space tidying, and the comparisons that recognise a repeated line despite glued
-//! words. Control characters are deliberately kept: the store holds the text exact (the JSON
-//! export needs it) and terminal safety is `crate::inert`'s job.
+//! Lines for the page parser: splitting that treats every line-end style alike, blank-line and
+//! white-space tidying, and the comparisons that recognise a repeated line despite glued words.
+//! Control characters are deliberately kept: the store holds the text exact (the JSON export
+//! needs it) and terminal safety is `crate::inert`'s job.
 
 use crate::fold::fold_compact;
+use crate::invisible::is_invisible;
 
 /// The page's lines as (1-based number, text without surrounding white space). A leading BOM is
 /// dropped, and `\r\n`, `\n` and a lone `\r` all end a line, so a page saved with any of them
@@ -46,11 +47,10 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-/// Whether a line holds nothing visible: white space and zero-width characters only.
+/// Whether a line holds nothing visible: white space and characters of the invisible table
+/// (`crate::invisible`) only.
 pub fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-    })
+    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
 /// Replaces every run of white space (no-break spaces included) with one ASCII space and trims
@@ -158,6 +158,15 @@ mod tests {
         assert_eq!(clean, [(1, "a"), (2, ""), (3, "b"), (4, "c")]);
         assert_eq!(lines("\u{FEFF}a\r\n\r\nb \r\nc").collect::<Vec<_>>(), clean);
         assert_eq!(lines("a\r\rb\u{A0}\rc").collect::<Vec<_>>(), clean);
+    }
+
+    #[test]
+    fn a_line_of_invisible_characters_is_blank() {
+        assert!(is_blank(
+            " \u{200B}\u{2060}\u{FEFF}\u{2066}\u{E0041}\u{FE0F}\u{3164}\u{A0}"
+        ));
+        assert!(!is_blank("\u{200B}a"));
+        assert!(!is_blank("\u{AD}"));
     }
 
     #[test]

@@ -1,15 +1,14 @@
-//! The JSON export format, kept stable for other tools: one `Record` per article, written from
-//! the store and read back by the loader (`*.json` / `*.jsonl`). Text is exact (JSON escapes it).
-
-use std::io::{self, Write};
+//! The stable JSON record of an article (the export format other tools read) and its way back to
+//! an `Article`: reading `*.json` / `*.jsonl` exports for the loader. Needs no store; writing
+//! from the store is `crate::export`'s. Text is exact (JSON escapes it).
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Dateline, Kind, Photo, RelatedLink};
-use crate::store::{ArticleId, Store};
 
-/// `{"articles": [...]}`, the shape of a `.json` export.
-#[derive(Debug, Serialize, Deserialize)]
+/// `{"articles": [...]}`, the shape of a `.json` export, as read (`crate::export` writes it one
+/// record at a time).
+#[derive(Debug, Deserialize)]
 pub struct Export {
     pub articles: Vec<Record>,
 }
@@ -49,50 +48,7 @@ pub struct RelatedRecord {
     pub target: String,
 }
 
-/// The two export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// One document `{"articles":[…]}`, pretty-printed.
-    Json,
-    /// One article object per line.
-    Jsonl,
-}
-
 impl Record {
-    pub fn from_store(store: &Store, id: ArticleId) -> Self {
-        let article = store.article(id);
-        let related = article
-            .related
-            .iter()
-            .zip(store.targets(id))
-            .map(|(link, &target)| RelatedRecord {
-                title: link.title.clone(),
-                summary: link.summary.clone(),
-                photo: link.photo.clone(),
-                target: store.slug(target).to_owned(),
-            })
-            .collect();
-        Self {
-            id: store.slug(id).to_owned(),
-            kind: article.kind,
-            title: article.title.clone(),
-            lead: article.lead.clone(),
-            dateline: article.dateline.clone(),
-            photos: article.photos.clone(),
-            paragraphs: article.paragraphs.clone(),
-            raw_paragraphs: article.raw_paragraphs.clone(),
-            signoff: article.signoff.clone(),
-            related,
-            cited_by: store
-                .cited_by(id)
-                .iter()
-                .map(|&c| store.slug(c).to_owned())
-                .collect(),
-            sources: article.sources.clone(),
-            warnings: article.warnings.clone(),
-        }
-    }
-
     /// Back to a page for the store; ids, targets and backlinks are the store's to recompute.
     /// The text is taken as exported: an exported page was repaired when it was first read,
     /// and is not repaired again.
@@ -119,44 +75,6 @@ impl Record {
             warnings: self.warnings,
         }
     }
-}
-
-/// Writes the whole store in `format`, articles in store order.
-pub fn write_store(store: &Store, format: Format, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Json => {
-            let export = Export {
-                articles: store
-                    .ids()
-                    .map(|id| Record::from_store(store, id))
-                    .collect(),
-            };
-            write_json(&serde_json::to_string_pretty(&export)?, out)?;
-        }
-        Format::Jsonl => {
-            for id in store.ids() {
-                write_json(&serde_json::to_string(&Record::from_store(store, id))?, out)?;
-            }
-        }
-    }
-    out.flush()
-}
-
-/// One JSON document and a newline. JSON escapes only C0 controls; C1 controls, bidi
-/// overrides and other invisible format characters are escaped here too (`\u009b`), so an
-/// export printed on a terminal cannot act on it, and still reads back exactly. They can only
-/// stand inside strings, so escaping them in the whole text is safe.
-fn write_json(json: &str, out: &mut dyn Write) -> io::Result<()> {
-    let mut start = 0;
-    for (at, c) in json.char_indices() {
-        if crate::inert::is_terminal_unsafe(c) {
-            out.write_all(&json.as_bytes()[start..at])?;
-            write!(out, "\\u{:04x}", u32::from(c))?;
-            start = at + c.len_utf8();
-        }
-    }
-    out.write_all(&json.as_bytes()[start..])?;
-    out.write_all(b"\n")
 }
 
 /// A problem reading an export: the 1-based line and what is wrong.

@@ -1,0 +1,147 @@
+//! The JSON export, streamed: each article becomes a `Record`, is serialised into a buffer of
+//! its own and written out escaped, so memory holds one record, never the corpus.
+//!
+//! The document is exactly what a pretty printer gives for `{"articles": [...]}`: two-space
+//! indentation, each record at depth two. Beyond what JSON requires (C0 controls, `"`, `\`),
+//! DEL, C1 controls and every character of the invisible table (`crate::invisible`: bidi,
+//! zero-width, tag and other format characters, separators, noncharacters) are written as
+//! `\uXXXX` (a surrogate pair above U+FFFF), so an export printed on a terminal cannot act on
+//! it or hide text, and it still reads back to the same text.
+
+use std::io::{self, Write};
+
+use crate::invisible::is_invisible;
+use crate::record::{Record, RelatedRecord};
+use crate::store::{ArticleId, Store};
+
+/// What goes before each line of a record inside the document: depth two of two spaces.
+const RECORD_INDENT: &str = "    ";
+
+impl Record {
+    /// The record of article `id`, with its links resolved and its backlinks, as the store has
+    /// them. (Defined here, not in `record`, because it needs the store.)
+    pub fn from_store(store: &Store, id: ArticleId) -> Self {
+        let article = store.article(id);
+        let related = article
+            .related
+            .iter()
+            .zip(store.targets(id))
+            .map(|(link, &target)| RelatedRecord {
+                title: link.title.clone(),
+                summary: link.summary.clone(),
+                photo: link.photo.clone(),
+                target: store.slug(target).to_owned(),
+            })
+            .collect();
+        Self {
+            id: store.slug(id).to_owned(),
+            kind: article.kind,
+            title: article.title.clone(),
+            lead: article.lead.clone(),
+            dateline: article.dateline.clone(),
+            photos: article.photos.clone(),
+            paragraphs: article.paragraphs.clone(),
+            raw_paragraphs: article.raw_paragraphs.clone(),
+            signoff: article.signoff.clone(),
+            related,
+            cited_by: store
+                .cited_by(id)
+                .iter()
+                .map(|&c| store.slug(c).to_owned())
+                .collect(),
+            sources: article.sources.clone(),
+            warnings: article.warnings.clone(),
+        }
+    }
+}
+
+/// `{"articles": [...]}`, pretty-printed, one record at a time.
+pub fn write_document(store: &Store, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"articles\": [")?;
+    let mut first = true;
+    for id in store.ids() {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        out.write_all(RECORD_INDENT.as_bytes())?;
+        let json = serde_json::to_string_pretty(&Record::from_store(store, id))?;
+        write_escaped(&json, RECORD_INDENT, out)?;
+    }
+    if !first {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]\n}\n")
+}
+
+/// One record per line.
+pub fn write_lines(store: &Store, out: &mut dyn Write) -> io::Result<()> {
+    for id in store.ids() {
+        let json = serde_json::to_string(&Record::from_store(store, id))?;
+        write_escaped(&json, "", out)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Whether a character must be written as an escape. JSON's own writer has escaped C0 controls
+/// already; these are the others a terminal may act on or hide.
+fn needs_escape(c: char) -> bool {
+    c == '\u{7F}' || ('\u{80}'..='\u{9F}').contains(&c) || is_invisible(c)
+}
+
+/// Writes `json` (serde's output for one record) with every [`needs_escape`] character as a
+/// `\uXXXX` escape, and `indent` after each line break. Those characters and raw line breaks
+/// can only stand inside strings and between tokens respectively, so doing this over the whole
+/// text is safe.
+fn write_escaped(json: &str, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let mut start = 0;
+    for (at, c) in json.char_indices() {
+        let newline = c == '\n' && !indent.is_empty();
+        if !newline && !needs_escape(c) {
+            continue;
+        }
+        out.write_all(&json.as_bytes()[start..at])?;
+        start = at + c.len_utf8();
+        if newline {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        } else {
+            let mut units = [0; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(out, "\\u{unit:04x}")?;
+            }
+        }
+    }
+    out.write_all(&json.as_bytes()[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(json: &str, indent: &str) -> String {
+        let mut out = Vec::new();
+        write_escaped(json, indent, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn invisible_and_control_characters_become_escapes() {
+        let text = "a\u{7f}b\u{9b}c\u{202e}d\u{E0041}e\u{2028}f\u{AD}é";
+        let json = serde_json::to_string(text).unwrap();
+        let out = escaped(&json, "");
+        assert_eq!(
+            out,
+            "\"a\\u007fb\\u009bc\\u202ed\\udb40\\udc41e\\u2028f\u{AD}é\""
+        );
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
+    }
+
+    #[test]
+    fn line_breaks_take_the_indent() {
+        assert_eq!(
+            escaped("{\n  \"a\": 1\n}", "    "),
+            "{\n      \"a\": 1\n    }"
+        );
+        assert_eq!(escaped("{\n}", ""), "{\n}");
+    }
+}
