@@ -28,7 +28,7 @@ struct Args {
     /// The binary (default: the release build).
     #[arg(long, default_value = "target/release/liseuse")]
     bin: PathBuf,
-    /// Corpus folders; none means the bundled corpus.
+    /// Corpus folders; `bundled` (or none) means the bundled corpus.
     dirs: Vec<PathBuf>,
 }
 
@@ -141,7 +141,8 @@ fn main() {
     let corpora: Vec<Option<&PathBuf>> = if args.dirs.is_empty() {
         vec![None]
     } else {
-        args.dirs.iter().map(Some).collect()
+        let bundled = |d: &&PathBuf| d.as_os_str() != "bundled";
+        args.dirs.iter().map(|d| Some(d).filter(bundled)).collect()
     };
     println!("| corpus | start → first screen | key | median | p90 |");
     println!("| --- | --- | --- | --- | --- |");
