@@ -361,3 +361,14 @@ impl ratatui::backend::Backend for Bounded {
         ratatui::backend::Backend::flush(&mut self.0)
     }
 }
+
+/// Bytes written straight to the terminal (`execute!` on `backend_mut()`) pass through.
+impl Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.0)
+    }
+}
