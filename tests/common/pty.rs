@@ -152,7 +152,9 @@ impl Session {
 
     /// The screen as a terminal emulator shows it after everything received so far.
     pub fn screen(&self) -> String {
-        let mut parser = vt100::Parser::new(self.size.1, self.size.0, 0);
+        // Bounded as the reader bounds its screen: a test of a huge terminal must not make
+        // the emulator its own allocation.
+        let mut parser = vt100::Parser::new(self.size.1.min(500), self.size.0.min(1000), 0);
         parser.process(&self.bytes.lock().unwrap());
         parser.screen().contents()
     }
