@@ -9,6 +9,7 @@ use liseuse::app::{self, Action, App, Options};
 use liseuse::ingest;
 use liseuse::store::Store;
 use liseuse::ui;
+use liseuse::wrap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -62,5 +63,23 @@ fn key_steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, key_steps);
+/// A list title of 20,000 combining marks fitted to a list row: once quadratic (a measure of
+/// every prefix), now one pass, beside a measure of the whole title.
+fn marked_title(c: &mut Criterion) {
+    let title: String = "Titre"
+        .chars()
+        .chain(std::iter::repeat_n('\u{301}', 20_000))
+        .collect();
+    let title = format!("{title} suivi d'un long texte qui ne tient pas dans la ligne");
+    let mut group = c.benchmark_group("title of 20,000 marks");
+    group.bench_function("yardstick: display_width", |b| {
+        b.iter(|| wrap::display_width(black_box(&title)))
+    });
+    group.bench_function("fit_width to 30 cells", |b| {
+        b.iter(|| wrap::fit_width(black_box(&title), 30).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, key_steps, marked_title);
 criterion_main!(benches);

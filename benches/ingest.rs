@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use liseuse::ingest::repair::{Lexicon, repair_page};
+use liseuse::ingest::repair::{Lexicon, Repairer, repair_page};
 use liseuse::ingest::{self, page};
 use liseuse::store::Store;
 
@@ -69,5 +69,42 @@ fn word_list(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, load, word_list);
+/// The glued-word repair's worst case: 64 KB of 40-48-letter tokens, each made of listed
+/// words glued together (`examples/glue_cost.rs` times a whole megabyte), beside the
+/// yardstick on the same bytes.
+fn glued(c: &mut Criterion) {
+    let lexicon = Lexicon::bundled();
+    let words: Vec<&str> = lexicon
+        .words()
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 2)
+        .collect();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % n
+    };
+    let mut text = String::new();
+    while text.len() < 64 << 10 {
+        let target = 40 + next(9);
+        let mut token = String::new();
+        while token.chars().count() < target {
+            token.push_str(words[next(words.len())]);
+        }
+        text.extend(token.chars().take(48));
+        text.push(' ');
+    }
+    let repairer = Repairer::for_texts([text.as_str()]);
+    let mut group = c.benchmark_group("glued tokens (64 KB)");
+    group.bench_function("yardstick: utf8 + lines", |b| {
+        b.iter(|| yardstick(black_box(text.as_bytes())))
+    });
+    group.bench_function("repair", |b| {
+        b.iter(|| repairer.splits(black_box(&text)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse, load, word_list, glued);
 criterion_main!(benches);

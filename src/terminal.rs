@@ -1,21 +1,28 @@
-//! The terminal edge: set-up and restore on every exit path (quit, error, panic, SIGTERM/SIGHUP/
-//! SIGINT, Ctrl-Z), and the blocking event loop: event → keymap → `update` → draw if changed.
+//! The terminal edge: set-up and restore on every exit path (quit, error, panic, every
+//! terminating signal, a lost terminal, Ctrl-Z and SIGTSTP), and the blocking event loop:
+//! event → keymap → `update` → draw if changed.
 //!
-//! Events arrive on one channel, fed by an input thread and a signal thread, so the loop can
-//! later take other messages (pages from a background loader) without changing shape.
+//! Events arrive on one channel, fed by an input thread, a hang-up watcher and a signal thread,
+//! so the loop can later take other messages (pages from a background loader) without changing
+//! shape. The screen drawn is bounded ([`MAX_SIZE`]), whatever size the terminal claims.
 
 use std::io::{self, Stdout, Write};
 use std::panic;
 use std::sync::Once;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Instant;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::{cursor, execute, terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use ratatui::layout::{Position, Size};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use crate::app::{self, Action, App, Effect, Options};
@@ -26,27 +33,55 @@ use crate::ui;
 /// Everything the loop can be told.
 pub enum Event {
     Input(event::Event),
-    /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
-    Signal,
+    /// A signal: a terminating one ([`TERMINATING`]) ends the reader with exit code 128 + n,
+    /// SIGTSTP suspends it as Ctrl-Z does, SIGCONT takes the terminal again and repaints.
+    Signal(i32),
+    /// The terminal is gone (hung up without a SIGHUP, or its input failed): leave as on SIGHUP.
+    Lost,
     /// A batch of pages from a loader.
     Pages(Vec<Article>),
     /// A deadline the app asked for has passed.
     Tick,
 }
 
-type Backend = CrosstermBackend<Stdout>;
+type Backend = Bounded;
 
-/// Runs the reader until the user quits or a signal asks it to stop.
+/// Signals that end the reader; it exits with 128 + the signal, as if killed by it, after
+/// giving the terminal back.
+pub const TERMINATING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+
+/// The largest screen drawn, in cells (columns, rows). ratatui keeps two buffers of the whole
+/// screen: a terminal claiming 65535×65535 would ask for gigabytes. A larger terminal shows
+/// this much in its top-left corner.
+pub const MAX_SIZE: (u16, u16) = (1000, 500);
+
+/// The signal that ended the reader, if one did.
+static ENDED_BY: AtomicI32 = AtomicI32::new(0);
+
+/// Runs the reader until the user quits or a signal asks it to stop. After a terminating
+/// signal (or a lost terminal) it does not return: the terminal is restored and the process
+/// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP).
 pub fn run(store: Store, options: Options) -> io::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut terminal = enter()?;
-    let _guard = Guard;
+    let guard = Guard;
+    spawn_hangup_watcher(tx.clone());
     spawn_input_thread(tx);
     let size = terminal.size()?;
     let mut app = App::new(store, options, (size.width, size.height));
-    event_loop(&mut terminal, &mut app, &rx)
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    drop(guard);
+    match ENDED_BY.load(Ordering::SeqCst) {
+        0 => result,
+        signal => std::process::exit(128 + signal),
+    }
+}
+
+/// A terminal size as drawn: at most [`MAX_SIZE`].
+pub fn bounded(size: Size) -> Size {
+    Size::new(size.width.min(MAX_SIZE.0), size.height.min(MAX_SIZE.1))
 }
 
 fn event_loop(
@@ -105,22 +140,44 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Tick => Some(Action::Tick(Instant::now())),
         Event::Input(event::Event::Key(key)) => app::keymap::action_for_key(app, key),
         Event::Input(event::Event::Mouse(mouse)) => app::keymap::action_for_mouse(app, mouse),
-        Event::Input(event::Event::Resize(cols, rows)) => Some(Action::Resize(cols, rows)),
+        Event::Input(event::Event::Resize(cols, rows)) => {
+            let size = bounded(Size::new(cols, rows));
+            Some(Action::Resize(size.width, size.height))
+        }
         Event::Input(_) => None,
-        Event::Signal => Some(Action::Quit),
+        Event::Signal(SIGTSTP) => Some(Action::Suspend),
+        // Back from a stop we did not see coming (SIGSTOP from outside): the terminal may have
+        // been reset meanwhile, so take it again and repaint everything.
+        Event::Signal(SIGCONT) => Some(Action::Redraw),
+        Event::Signal(signal) => {
+            ENDED_BY.store(signal, Ordering::SeqCst);
+            Some(Action::Quit)
+        }
+        Event::Lost => {
+            ENDED_BY.store(SIGHUP, Ordering::SeqCst);
+            Some(Action::Quit)
+        }
         // Handled by the loop itself: a batch changes the store, not through an action.
         Event::Pages(_) => None,
     }
 }
 
 fn enter() -> io::Result<Terminal<Backend>> {
-    terminal::enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, terminal::EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = take_terminal() {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Terminal::new(Bounded(CrosstermBackend::new(io::stdout())))
+}
+
+/// Raw mode, the alternate screen, mouse reports: the terminal as the reader needs it.
+fn take_terminal() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )
 }
 
 /// Puts the terminal back as we found it. Safe to call more than once, and from a panic hook.
@@ -161,46 +218,154 @@ fn install_panic_hook() {
     });
 }
 
-/// Ctrl-Z arrives as a key in raw mode: give the terminal back, stop as the shell expects, and
-/// on `fg` take it again and redraw everything (the screen was someone else's meanwhile).
+/// Ctrl-Z (a key in raw mode) and SIGTSTP: give the terminal back, stop as the shell expects,
+/// and on `fg` take it again and redraw everything (the screen was someone else's meanwhile).
+/// The stop is SIGSTOP: SIGTSTP is caught here, raising it would only come back as an event.
 fn suspend(terminal: &mut Terminal<Backend>) -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    terminal::enable_raw_mode()?;
-    execute!(
-        terminal.backend_mut(),
-        terminal::EnterAlternateScreen,
-        EnableMouseCapture
-    )?;
+    signal_hook::low_level::raise(SIGSTOP)?;
     repaint(terminal)
 }
 
-/// Makes the next draw write every cell (Ctrl-L, or back from a suspend). Not
+/// Takes the terminal again (raw mode, alternate screen, mouse: all harmless if still set)
+/// and makes the next draw write every cell: Ctrl-L, back from a suspend, SIGCONT. Not
 /// `Terminal::clear`: it asks the terminal where the cursor is, and the input thread would
 /// swallow the answer.
 fn repaint(terminal: &mut Terminal<Backend>) -> io::Result<()> {
+    take_terminal()?;
     let area = terminal.size()?;
     terminal.resize(area.into())
 }
 
+/// Key, mouse and resize events. An input error ends the reader (the terminal is gone).
 fn spawn_input_thread(tx: Sender<Event>) {
     thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if tx.send(Event::Input(event)).is_err() {
+        loop {
+            let event = match event::read() {
+                Ok(event) => Event::Input(event),
+                Err(_) => Event::Lost,
+            };
+            let lost = matches!(event, Event::Lost);
+            if tx.send(event).is_err() || lost {
                 break;
+            }
+        }
+    });
+}
+
+/// Waits, asleep, for the terminal to hang up. A terminal closed without a SIGHUP (a process
+/// started under `setsid` whose window is closed) leaves crossterm's reader spinning on
+/// end-of-file inside `event::read`, never returning; `poll` with no event asked still reports
+/// the hang-up, and the reader then leaves.
+fn spawn_hangup_watcher(tx: Sender<Event>) {
+    // SAFETY: isatty only inspects the descriptor.
+    let ttys: Vec<libc::pollfd> = [libc::STDIN_FILENO, libc::STDOUT_FILENO]
+        .into_iter()
+        .filter(|&fd| unsafe { libc::isatty(fd) } == 1)
+        .map(|fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        })
+        .collect();
+    if ttys.is_empty() {
+        return;
+    }
+    thread::spawn(move || {
+        let mut fds = ttys;
+        loop {
+            // SAFETY: `fds` is a live, correctly sized array of pollfd for the whole call.
+            let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+            let hung_up = fds
+                .iter()
+                .any(|p| p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0);
+            if ready > 0 && hung_up {
+                let _ = tx.send(Event::Lost);
+                return;
+            }
+            if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return;
             }
         }
     });
 }
 
 fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new(TERMINATING.into_iter().chain([SIGTSTP, SIGCONT]))?;
     thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Event::Signal).is_err() {
+        for signal in signals.forever() {
+            if tx.send(Event::Signal(signal)).is_err() {
                 break;
             }
         }
     });
     Ok(())
+}
+
+/// The crossterm backend, reporting at most [`MAX_SIZE`]: ratatui sizes its buffers, and the
+/// app its panes, from what the backend says.
+pub struct Bounded(CrosstermBackend<Stdout>);
+
+impl ratatui::backend::Backend for Bounded {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.0.size().map(bounded)
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let mut size = self.0.window_size()?;
+        size.columns_rows = bounded(size.columns_rows);
+        Ok(size)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        ratatui::backend::Backend::flush(&mut self.0)
+    }
+}
+
+/// Bytes written straight to the terminal (`execute!` on `backend_mut()`) pass through.
+impl Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.0)
+    }
 }

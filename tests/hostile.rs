@@ -1,6 +1,7 @@
 //! Untrusted input: random bytes, structured pages with hostile lines and mutated real pages go
 //! through the parser and the store (no panic, nothing lost silently, every field safe once made
-//! inert); odd corpora on disk load or are skipped without hanging (`hostile/corpora.rs`); the
+//! inert); odd corpora on disk load or are skipped without hanging (`hostile/corpora.rs`), files that lie
+//! about their size, type, place or encoding are read safely (`hostile/files.rs`); the
 //! command line survives closed pipes and unwritable outputs (`hostile/cli.rs`).
 
 #[path = "hostile/cli.rs"]
@@ -9,6 +10,8 @@ mod cli;
 mod corpora;
 #[path = "hostile/exercise.rs"]
 mod exercise;
+#[path = "hostile/files.rs"]
+mod files;
 #[path = "common/gen.rs"]
 mod generator;
 #[path = "common/rng.rs"]

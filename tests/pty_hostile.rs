@@ -2,6 +2,7 @@
 //! through their links and shown in the help and at a narrow size. The raw bytes the binary
 //! sends must hold only its own sequences (cursor moves, colours, screen modes), never the
 //! injected ones, and the screen (read through vt100) must show them as inert symbols.
+//! Signals, a lost terminal and a huge one: `pty_hostile/signals.rs`.
 
 use std::path::Path;
 use std::thread;
@@ -11,6 +12,8 @@ use tempfile::TempDir;
 
 #[path = "common/pty.rs"]
 mod harness;
+#[path = "pty_hostile/signals.rs"]
+mod signals;
 
 use harness::Session;
 

@@ -3,10 +3,13 @@
 
 pub mod lines;
 pub mod page;
+mod read;
 pub mod repair;
 mod walk;
 
 use std::path::{Path, PathBuf};
+
+pub use read::MAX_FILE_BYTES;
 
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
@@ -14,10 +17,6 @@ use crate::record;
 
 /// The corpus in `data/`, embedded at build time: (path as `data/…`, bytes).
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
-
-/// Pages above this size are skipped: no real article comes near it, and a reader should not
-/// stall on a runaway file.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What a load produced.
 #[derive(Debug, Default)]
@@ -31,6 +30,27 @@ pub struct Loaded {
     pub files_skipped: usize,
     /// Files in the folders that are neither pages nor exports.
     pub files_ignored: usize,
+    /// Lines of `.jsonl` exports that are not article records (each has its diagnostic): the
+    /// file loaded, but not all of it.
+    pub records_dropped: usize,
+}
+
+impl Loaded {
+    /// Whether everything asked for was read whole: no file skipped, no record dropped. What
+    /// `check` should exit 0 on.
+    pub fn is_complete(&self) -> bool {
+        self.files_skipped == 0 && self.records_dropped == 0
+    }
+}
+
+/// How a load treats what it finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Follow a symlink found in a folder to a file or folder outside every folder given.
+    /// Off by default: a link in a downloaded corpus to `~/.ssh/id_ed25519` is reported
+    /// ("symlink leads outside the corpus: not followed"), never read. Links that stay inside
+    /// the given folders, and files named explicitly, are always read.
+    pub follow_links: bool,
 }
 
 /// What kind of file a path holds, by its extension.
@@ -64,11 +84,17 @@ pub fn load_bundled() -> Loaded {
     loaded
 }
 
-/// Files and folders (recursively, in name order). A file named explicitly is read as a page
-/// unless it is an export; in folders only `*.txt`, `*.json` and `*.jsonl` are read.
+/// Files and folders (recursively, in name order), with the default [`LoadOptions`]. A file
+/// named explicitly is read as a page unless it is an export; in folders only `*.txt`,
+/// `*.json` and `*.jsonl` are read.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with(paths, LoadOptions::default())
+}
+
+/// [`load_paths`] with options.
+pub fn load_paths_with(paths: &[PathBuf], options: LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
-    let walk = walk::files(paths, &mut loaded.diagnostics);
+    let walk = walk::files(paths, options, &mut loaded.diagnostics);
     loaded.files_read += walk.skipped;
     loaded.files_skipped += walk.skipped;
     for file in walk.files {
@@ -82,8 +108,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         };
         let source = file.path.display().to_string();
         loaded.files_read += 1;
-        match read_file(&file.path, &source) {
-            Ok(bytes) => load_bytes_counted(&bytes, &source, kind, &mut loaded),
+        let cap = match kind {
+            FileKind::Page => read::Cap::Page,
+            FileKind::Json | FileKind::Jsonl => read::Cap::Export,
+        };
+        match read::read_file(&file.path, &source, cap) {
+            Ok(bytes) => load_bytes_counted(bytes, &source, kind, &mut loaded),
             Err(diagnostic) => {
                 loaded.diagnostics.push(diagnostic);
                 loaded.files_skipped += 1;
@@ -93,27 +123,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     loaded
 }
 
-fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, Diagnostic> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file(source, format!("cannot read: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
-            source,
-            format!(
-                "skipped: {} MB is larger than the {} MB a page may be",
-                size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Diagnostic::file(source, format!("cannot read: {e}")))
-}
-
 /// Reads one file's bytes (already counted as read) into `loaded`.
-fn load_bytes_counted(bytes: &[u8], source: &str, kind: FileKind, loaded: &mut Loaded) {
+fn load_bytes_counted(bytes: Vec<u8>, source: &str, kind: FileKind, loaded: &mut Loaded) {
     let before = loaded.pages.len();
-    let ok = match decode(bytes, source, &mut loaded.diagnostics) {
+    let ok = match read::decode(bytes, source, &mut loaded.diagnostics) {
         Some(text) => match kind {
             FileKind::Page => load_page(&text, source, loaded),
             FileKind::Json => load_json(&text, source, loaded),
@@ -128,43 +141,7 @@ fn load_bytes_counted(bytes: &[u8], source: &str, kind: FileKind, loaded: &mut L
 
 fn load_bytes(bytes: &[u8], source: &str, kind: FileKind, loaded: &mut Loaded) {
     loaded.files_read += 1;
-    load_bytes_counted(bytes, source, kind, loaded);
-}
-
-/// Bytes → text. A NUL byte means a binary file (skipped); an empty file is skipped; invalid
-/// UTF-8 is decoded lossily with a warning at the first bad line.
-fn decode(bytes: &[u8], source: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    if bytes.is_empty() {
-        diagnostics.push(Diagnostic::at(source, 1, "skipped: the file is empty"));
-        return None;
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        diagnostics.push(Diagnostic::at(
-            source,
-            line_of(bytes, at),
-            "skipped: NUL byte (a binary file, not a page)",
-        ));
-        return None;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.to_owned()),
-        Err(e) => {
-            diagnostics.push(Diagnostic::at(
-                source,
-                line_of(bytes, e.valid_up_to()),
-                "invalid UTF-8: bad bytes replaced by \u{FFFD}",
-            ));
-            Some(String::from_utf8_lossy(bytes).into_owned())
-        }
-    }
-}
-
-/// 1-based line number of byte offset `at`.
-fn line_of(bytes: &[u8], at: usize) -> usize {
-    1 + bytes[..at.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+    load_bytes_counted(bytes.to_vec(), source, kind, loaded);
 }
 
 fn load_page(text: &str, source: &str, loaded: &mut Loaded) -> bool {
@@ -199,6 +176,7 @@ fn load_json(text: &str, source: &str, loaded: &mut Loaded) -> bool {
 
 fn load_jsonl(text: &str, source: &str, loaded: &mut Loaded) -> bool {
     let (records, errors) = record::read_jsonl(text);
+    loaded.records_dropped += errors.len();
     for e in errors {
         loaded
             .diagnostics

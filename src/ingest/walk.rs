@@ -1,11 +1,13 @@
 //! Which files a list of paths names: folders are walked recursively in name order, symlink
-//! loops are cut, and things that are not regular files (FIFOs, sockets) are reported, never
-//! opened, so a load can never block on them.
+//! loops are cut, symlinks out of the given folders are not followed (unless asked), and things
+//! that are not regular files (FIFOs, sockets) are reported, never opened, so a load can never
+//! block on them.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::LoadOptions;
 use crate::diagnostic::Diagnostic;
 
 /// A file to read, and whether the user named it (rather than it being found in a folder).
@@ -24,72 +26,103 @@ pub struct Walk {
     pub skipped: usize,
 }
 
-pub fn files(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Walk {
-    let mut walk = Walk::default();
-    let mut seen_dirs = HashSet::new();
+pub fn files(paths: &[PathBuf], options: LoadOptions, diagnostics: &mut Vec<Diagnostic>) -> Walk {
+    let mut walker = Walker {
+        // The corpus: every folder given, as the file system names it once links are resolved.
+        roots: paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| fs::canonicalize(p).ok())
+            .collect(),
+        follow_links: options.follow_links,
+        seen_dirs: HashSet::new(),
+        walk: Walk::default(),
+    };
     for path in paths {
-        visit(path, true, &mut seen_dirs, &mut walk, diagnostics);
+        walker.visit(path, true, diagnostics);
     }
-    walk
+    walker.walk
 }
 
-fn visit(
-    path: &Path,
-    named: bool,
-    seen_dirs: &mut HashSet<PathBuf>,
-    walk: &mut Walk,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let source = path.display().to_string();
-    // Only what would have been read counts as skipped: a broken link named `notes.md` in a
-    // folder is reported, but it was never going to be a page.
-    let wanted = named || super::FileKind::of(path).is_some();
-    let meta = match fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            diagnostics.push(Diagnostic::file(&source, format!("cannot read: {e}")));
-            walk.skipped += usize::from(wanted);
+struct Walker {
+    roots: Vec<PathBuf>,
+    follow_links: bool,
+    seen_dirs: HashSet<PathBuf>,
+    walk: Walk,
+}
+
+impl Walker {
+    /// Whether `path`, found in a folder, is a symlink whose target lies outside every given
+    /// folder. A link that cannot be resolved is left to the normal checks (dangling, loop).
+    fn leads_outside(&self, path: &Path) -> bool {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link || self.follow_links {
+            return false;
+        }
+        fs::canonicalize(path)
+            .is_ok_and(|target| !self.roots.iter().any(|root| target.starts_with(root)))
+    }
+
+    fn visit(&mut self, path: &Path, named: bool, diagnostics: &mut Vec<Diagnostic>) {
+        let source = path.display().to_string();
+        // Only what would have been read counts as skipped: a broken link named `notes.md` in a
+        // folder is reported, but it was never going to be a page.
+        let wanted = named || super::FileKind::of(path).is_some();
+        if !named && self.leads_outside(path) {
+            diagnostics.push(Diagnostic::file(
+                &source,
+                "symlink leads outside the corpus: not followed; --follow-links reads it",
+            ));
+            self.walk.skipped += usize::from(wanted || path.is_dir());
             return;
         }
-    };
-    if meta.is_dir() {
-        // A folder reached twice (a symlink loop, or named twice) is walked once.
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !seen_dirs.insert(key) {
-            if !named {
-                diagnostics.push(Diagnostic::file(
-                    &source,
-                    "skipped: folder already read (symlink loop?)",
-                ));
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                diagnostics.push(Diagnostic::file(&source, format!("cannot read: {e}")));
+                self.walk.skipped += usize::from(wanted);
+                return;
             }
-            return;
-        }
-        match fs::read_dir(path) {
-            Ok(entries) => {
-                let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-                children.sort();
-                for child in children {
-                    visit(&child, false, seen_dirs, walk, diagnostics);
+        };
+        if meta.is_dir() {
+            // A folder reached twice (a symlink loop, or named twice) is walked once.
+            let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if !self.seen_dirs.insert(key) {
+                if !named {
+                    diagnostics.push(Diagnostic::file(
+                        &source,
+                        "skipped: folder already read (symlink loop?)",
+                    ));
+                }
+                return;
+            }
+            match fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+                    children.sort();
+                    for child in children {
+                        self.visit(&child, false, diagnostics);
+                    }
+                }
+                Err(e) => {
+                    diagnostics.push(Diagnostic::file(
+                        &source,
+                        format!("cannot read folder: {e}"),
+                    ));
+                    self.walk.skipped += 1;
                 }
             }
-            Err(e) => {
-                diagnostics.push(Diagnostic::file(
-                    &source,
-                    format!("cannot read folder: {e}"),
-                ));
-                walk.skipped += 1;
-            }
+        } else if meta.is_file() {
+            self.walk.files.push(Found {
+                path: path.to_path_buf(),
+                named,
+            });
+        } else if wanted {
+            diagnostics.push(Diagnostic::file(
+                &source,
+                "skipped: not a regular file (FIFO, socket or device)",
+            ));
+            self.walk.skipped += 1;
         }
-    } else if meta.is_file() {
-        walk.files.push(Found {
-            path: path.to_path_buf(),
-            named,
-        });
-    } else if wanted {
-        diagnostics.push(Diagnostic::file(
-            &source,
-            "skipped: not a regular file (FIFO, socket or device)",
-        ));
-        walk.skipped += 1;
     }
 }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use textwrap::{Options, WordSplitter};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::inert::inert;
 
@@ -88,29 +88,165 @@ fn typeset(text: &str) -> Cow<'_, str> {
 }
 
 /// Display width in terminal cells (wide characters count two, combining marks none).
+/// Linear in the text; to fit a text to a width, [`fit_width`] stops measuring at the width.
 pub fn display_width(text: &str) -> usize {
     text.width()
 }
 
 /// `text` cut to at most `max` cells, ending with `…` when something was cut.
+///
+/// One pass over the text, unit by unit, that stops as soon as `max` is exceeded: a title of
+/// 20,000 combining marks costs what its characters cost to look at once, not a measure of
+/// every prefix. A unit is a character with what the terminal draws in the same cell or cells
+/// (see [`unit_end`]), measured whole so that sequences whose width is not the sum of their
+/// parts (an emoji with its presentation selector, a ZWJ sequence, a flag) count as shown.
 pub fn fit_width(text: &str, max: usize) -> Cow<'_, str> {
-    if display_width(text) <= max {
-        return Cow::Borrowed(text);
+    let mut width = 0;
+    // The end of the longest prefix that leaves a cell for the `…`.
+    let mut cut = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let end = unit_end(text, start);
+        width += text[start..end].width();
+        if width > max {
+            if max == 0 {
+                return Cow::Borrowed("");
+            }
+            return Cow::Owned(format!("{}…", &text[..cut]));
+        }
+        if width < max {
+            cut = end;
+        }
+        start = end;
     }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    // Measured on the growing prefix rather than char by char, so sequences whose width is not
-    // the sum of their parts (emoji with a presentation selector) are counted as the terminal
-    // will show them.
-    let budget = max - 1;
-    let mut end = 0;
-    for (at, c) in text.char_indices() {
-        let next = at + c.len_utf8();
-        if display_width(&text[..next]) > budget {
+    Cow::Borrowed(text)
+}
+
+/// Where the unit starting at byte `start` ends: its first character, then every character
+/// that adds no cell of its own (combining marks, variation selectors, tag characters, joiners),
+/// the character after a zero-width joiner, a skin-tone modifier, or the second regional
+/// indicator of a flag.
+fn unit_end(text: &str, start: usize) -> usize {
+    let mut chars = text[start..].chars();
+    let Some(first) = chars.next() else {
+        return start;
+    };
+    let is_regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    let mut end = start + first.len_utf8();
+    let mut previous = first;
+    let mut flag_open = is_regional(first);
+    for c in chars {
+        let joins = previous == '\u{200D}'
+            || c.width() == Some(0)
+            || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+            || (flag_open && is_regional(c));
+        if !joins {
             break;
         }
-        end = next;
+        flag_open = false;
+        end += c.len_utf8();
+        previous = c;
     }
-    Cow::Owned(format!("{}…", &text[..end]))
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn long_runs_of_marks_are_kept_with_their_letter() {
+        for mark in ['\u{301}', '\u{E0041}', '\u{FE00}', '\u{200B}'] {
+            let marks: String = std::iter::repeat_n(mark, 20_000).collect();
+            let title = format!("a{marks}bcdef");
+            // Everything fits: nothing is cut, the marks included.
+            assert!(fit_width(&title, 6) == title, "{mark:?} at 6");
+            // Cut after the first letter: the letter keeps its marks.
+            assert!(
+                fit_width(&title, 2) == format!("a{marks}…"),
+                "{mark:?} at 2"
+            );
+            // Only marks: no cell at all.
+            assert!(fit_width(&marks, 1) == marks, "{mark:?} alone");
+            assert_eq!(fit_width(&title, 0), "");
+        }
+    }
+
+    #[test]
+    fn sequences_are_measured_whole() {
+        // A text-presentation heart made an emoji by VS16 is two cells, as a unit.
+        assert_eq!(
+            fit_width("\u{2764}\u{FE0F}\u{2764}\u{FE0F}", 3),
+            "\u{2764}\u{FE0F}…"
+        );
+        // A family (ZWJ sequence) and a flag are one two-cell unit each.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(
+            fit_width(&format!("{family}{family}"), 3),
+            format!("{family}…")
+        );
+        assert_eq!(
+            fit_width("\u{1F1FB}\u{1F1F3}\u{1F1EB}\u{1F1F7}", 3),
+            "\u{1F1FB}\u{1F1F3}…"
+        );
+    }
+
+    /// Characters from every class the measure must not get wrong: letters, wide ones,
+    /// combining marks, joiners, selectors, tags, flags, skin tones, ligating scripts, controls.
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            Just('a'),
+            Just(' '),
+            Just('\u{301}'),
+            Just('\u{200D}'),
+            Just('\u{200B}'),
+            Just('\u{FE0E}'),
+            Just('\u{FE0F}'),
+            Just('\u{E0061}'),
+            Just('\u{E007F}'),
+            Just('\u{2764}'),
+            Just('\u{1F468}'),
+            Just('\u{1F3FB}'),
+            Just('\u{1F1FB}'),
+            Just('\u{1F1F3}'),
+            Just('\u{644}'),
+            Just('\u{627}'),
+            Just('\u{1100}'),
+            Just('\u{1161}'),
+            Just('日'),
+            Just('\u{AD}'),
+            Just('\u{1b}'),
+            Just('\n'),
+            Just('\r'),
+            any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_result_always_fits(
+            chars in proptest::collection::vec(tricky_char(), 0..40),
+            max in 0usize..12,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let fitted = fit_width(&text, max);
+            prop_assert!(display_width(&fitted) <= max, "{text:?} at {max}: {fitted:?}");
+            if display_width(&text) <= max {
+                // What fits is never cut, unless measuring by units overestimates it (two
+                // characters the terminal ligates into one cell).
+                prop_assert!(fitted == text || fitted.ends_with('…'));
+            } else {
+                prop_assert!(max == 0 || fitted.ends_with('…'));
+            }
+        }
+
+        #[test]
+        fn any_string_fits(text in any::<String>(), max in 0usize..200) {
+            prop_assert!(display_width(&fit_width(&text, max)) <= max);
+        }
+    }
 }

@@ -4,8 +4,9 @@
 #![allow(dead_code)] // each test file uses part of the harness
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -15,10 +16,13 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Session {
     bytes: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the terminal is hung up.
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     size: (u16, u16),
+    stop_reading: Arc<AtomicBool>,
+    reading: Option<JoinHandle<()>>,
 }
 
 impl Session {
@@ -35,6 +39,20 @@ impl Session {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
         cmd.env("LANG", lang);
+        Self::spawn(cmd, size)
+    }
+
+    /// The liseuse binary in a session of its own, with no controlling terminal (as under
+    /// `setsid`): closing the terminal sends it no SIGHUP. The process waited for is a shell
+    /// that ignores SIGHUP and execs `setsid --wait`, so its exit status is liseuse's.
+    pub fn liseuse_detached<S: AsRef<std::ffi::OsStr>>(args: &[S], size: (u16, u16)) -> Self {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args([
+            "-c",
+            "trap '' HUP; exec setsid --wait \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_liseuse"),
+        ]);
+        cmd.args(args);
         Self::spawn(cmd, size)
     }
 
@@ -58,30 +76,97 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
+        let fd = pair.master.as_raw_fd().expect("a Unix pseudo-terminal");
         let writer = pair.master.take_writer().unwrap();
         let bytes = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&bytes);
-        thread::spawn(move || {
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        // Reads only when `poll` says there is something, so that `hang_up` can stop it and
+        // close every handle on the terminal.
+        let reading = thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::SeqCst) {
+                let mut pollfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one live pollfd; the master outlives this thread (joined first).
+                if unsafe { libc::poll(&mut pollfd, 1, 50) } <= 0 {
+                    continue;
                 }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                }
             }
         });
         Self {
             bytes,
-            writer,
+            writer: Some(writer),
             child,
-            master: pair.master,
+            master: Some(pair.master),
             size,
+            stop_reading,
+            reading: Some(reading),
         }
+    }
+
+    /// Closes the terminal, as a killed terminal window does: every handle on the master side.
+    pub fn hang_up(&mut self) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reading) = self.reading.take() {
+            reading.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// The program's terminal modes, as its side of the pseudo-terminal has them: (canonical
+    /// input, echo). Both on: cooked mode, as a shell wants it; both off: raw mode.
+    pub fn cooked(&self) -> (bool, bool) {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|m| m.as_raw_fd())
+            .expect("an open terminal");
+        // SAFETY: a zeroed termios is a valid out-parameter; the fd is open.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr");
+        (t.c_lflag & libc::ICANON != 0, t.c_lflag & libc::ECHO != 0)
+    }
+
+    /// Every byte sent since the last time `marker` was sent (all of them if never).
+    pub fn raw_since(&self, marker: &str) -> String {
+        let raw = self.raw();
+        let text = String::from_utf8_lossy(&raw);
+        let from = text.rfind(marker).map_or(0, |at| at + marker.len());
+        text[from..].to_owned()
+    }
+
+    /// Waits until `ready` holds; panics with `what` if it never does.
+    pub fn wait_until(&self, what: &str, mut ready: impl FnMut(&Self) -> bool) {
+        let start = Instant::now();
+        while !ready(self) {
+            assert!(start.elapsed() < PATIENCE, "never saw {what}");
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The process's state letter from `/proc` (`T` stopped, `S` asleep…).
+    pub fn state(&self) -> Option<char> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The command name may hold spaces; the state follows its closing parenthesis.
+        stat.rsplit_once(") ")?.1.chars().next()
     }
 
     /// The screen as a terminal emulator shows it after everything received so far.
     pub fn screen(&self) -> String {
-        let mut parser = vt100::Parser::new(self.size.1, self.size.0, 0);
+        // Bounded as the reader bounds its screen: a test of a huge terminal must not make
+        // the emulator its own allocation.
+        let mut parser = vt100::Parser::new(self.size.1.min(500), self.size.0.min(1000), 0);
         parser.process(&self.bytes.lock().unwrap());
         parser.screen().contents()
     }
@@ -108,12 +193,14 @@ impl Session {
     }
 
     pub fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("an open terminal");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     pub fn resize(&mut self, size: (u16, u16)) {
-        self.master.resize(pty_size(size)).unwrap();
+        let master = self.master.as_ref().expect("an open terminal");
+        master.resize(pty_size(size)).unwrap();
         self.size = size;
     }
 

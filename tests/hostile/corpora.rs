@@ -20,7 +20,10 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 /// Runs `work` on a thread and fails if it has not finished within `PATIENCE`: a hang fails the
 /// test instead of stalling the whole run.
-fn within<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+pub(crate) fn within<T: Send + 'static>(
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let _ = tx.send(work());
@@ -32,12 +35,12 @@ fn within<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'stat
     }
 }
 
-fn load(what: &str, paths: &[&Path]) -> Loaded {
+pub(crate) fn load(what: &str, paths: &[&Path]) -> Loaded {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
     within(what, move || load_paths(&paths))
 }
 
-fn messages(loaded: &Loaded) -> String {
+pub(crate) fn messages(loaded: &Loaded) -> String {
     let all: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
     all.join("\n")
 }
@@ -80,7 +83,7 @@ fn read_in_app(what: &str, store: Store, limit: usize) {
 }
 
 /// A page in the scraped shape with the given parts; `related` entries are (title, summary).
-fn page(title: &str, lead: &str, body: &[&str], related: &[(String, String)]) -> String {
+pub(crate) fn page(title: &str, lead: &str, body: &[&str], related: &[(String, String)]) -> String {
     let mut text = format!("{title}\n\n{lead}\n\nHanoï (VNA) – ");
     for paragraph in body {
         text.push_str(paragraph);
@@ -125,7 +128,7 @@ fn entry(title: &str) -> (String, String) {
     )
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     fs::write(&path, text).expect("the temporary folder is writable");
     path

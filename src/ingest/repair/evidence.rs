@@ -2,7 +2,8 @@
 //! side by side, and whether the page is written with accents. Built from the page's text
 //! (title, lead, paragraphs, captions, "Voir plus" entries); it judges nothing itself.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Below this many words a page is too short to tell whether it is written with accents.
 const MIN_WORDS_FOR_ACCENTS: usize = 20;
@@ -17,7 +18,19 @@ pub struct Evidence {
     words: HashSet<String>,
     /// `"left right"` for two words side by side, separated by white space only.
     pairs: HashSet<String>,
+    /// The same pairs indexed by their parts, built the first time a long token asks.
+    by_part: OnceLock<ByPart>,
     accented: bool,
+}
+
+/// The page's pairs by their parts, for long tokens: one look-up per token instead of one per
+/// split point, each hashing the token again.
+#[derive(Debug, Clone, Default)]
+struct ByPart {
+    /// By left word: the words seen right after it.
+    followers: HashMap<String, Vec<String>>,
+    /// Glued (`leftright`): where each splits (the left word's length in bytes).
+    glued: HashMap<String, Vec<usize>>,
 }
 
 impl Evidence {
@@ -45,6 +58,40 @@ impl Evidence {
         evidence.accented =
             words >= MIN_WORDS_FOR_ACCENTS && accented as f64 >= ACCENTED_SHARE * words as f64;
         evidence
+    }
+
+    fn by_part(&self) -> &ByPart {
+        self.by_part.get_or_init(|| {
+            let mut by_part = ByPart::default();
+            // Both words of a pair are letters only: the one space is where they meet.
+            for (left, right) in self.pairs.iter().filter_map(|p| p.split_once(' ')) {
+                by_part
+                    .followers
+                    .entry(left.to_owned())
+                    .or_default()
+                    .push(right.to_owned());
+                by_part
+                    .glued
+                    .entry(format!("{left}{right}"))
+                    .or_default()
+                    .push(left.len());
+            }
+            by_part
+        })
+    }
+
+    /// The words seen right after `left` (exact case), each once.
+    pub fn followers(&self, left: &str) -> &[String] {
+        self.by_part()
+            .followers
+            .get(left)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where `token` splits into a pair of the page: each byte offset `at` such that
+    /// `token[..at] token[at..]` stand side by side somewhere.
+    pub fn pair_splits(&self, token: &str) -> &[usize] {
+        self.by_part().glued.get(token).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `word` stands alone somewhere in the page (exact case).
@@ -95,6 +142,9 @@ mod tests {
         assert!(evidence.has_pair("Xuan", "Phuc"));
         assert!(!evidence.has_pair("pandémie", "Nguyen"));
         assert!(!evidence.has_pair("Phuc", "l"));
+        assert_eq!(evidence.pair_splits("XuanPhuc"), [4]);
+        assert_eq!(evidence.followers("Nguyen"), ["Xuan"]);
+        assert!(evidence.pair_splits("Xuan Phuc").is_empty());
         assert!(evidence.has_word("Phuc") && evidence.has_word("pandémie"));
         assert!(!evidence.has_word("l'ONU"));
         assert!(!evidence.is_accented());

@@ -5,6 +5,7 @@
 //! small; it is decoded once, on first use, into one string and a table of word ends.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The bundled list, sorted by UTF-8 bytes, one front-coded word per line.
@@ -183,16 +184,19 @@ impl Lexicon {
 
     /// Whether the list holds `word` (folded) with any accents added or removed: `delivrer`
     /// finds `délivrer`. Letters are tried one at a time, and a branch stops as soon as no word
-    /// starts with it, so the search stays small however many vowels the word has.
+    /// starts with it, so the search stays small however many vowels the word has; each letter
+    /// is looked up among the words that begin like the letters before it, not the whole list.
     pub fn contains_ignoring_accents(&self, word: &str) -> bool {
         let bare: Vec<char> = word.chars().map(bare_letter).collect();
         let mut prefix = String::with_capacity(word.len() + 8);
-        self.search_accents(&bare, &mut prefix)
+        self.search_accents(&bare, &mut prefix, 0..self.len())
     }
 
-    fn search_accents(&self, rest: &[char], prefix: &mut String) -> bool {
+    /// `words` holds exactly the listed words that begin with `prefix`.
+    fn search_accents(&self, rest: &[char], prefix: &mut String, words: Range<usize>) -> bool {
         let Some((&first, rest)) = rest.split_first() else {
-            return self.contains(prefix);
+            // The prefix itself, if listed, sorts first among the words it begins.
+            return !words.is_empty() && self.word(words.start) == prefix;
         };
         let variants = ACCENTED
             .iter()
@@ -201,13 +205,36 @@ impl Lexicon {
         for letter in std::iter::once(first).chain(variants.iter().copied()) {
             let len = prefix.len();
             prefix.push(letter);
-            let found = self.has_prefix(prefix) && self.search_accents(rest, prefix);
+            let narrower = self.beginning_with(words.clone(), prefix);
+            let found = !narrower.is_empty() && self.search_accents(rest, prefix, narrower);
             prefix.truncate(len);
             if found {
                 return true;
             }
         }
         false
+    }
+
+    /// The words of `within` (a sorted range) that begin with `prefix`: a block, after the
+    /// words that sort before `prefix`.
+    fn beginning_with(&self, within: Range<usize>, prefix: &str) -> Range<usize> {
+        let start = within.start + self.partition(within.clone(), |w| w < prefix);
+        let end = start + self.partition(start..within.end, |w| w.starts_with(prefix));
+        start..end
+    }
+
+    /// How many words of `within`, from its start, satisfy `pred` (true then false).
+    fn partition(&self, within: Range<usize>, pred: impl Fn(&str) -> bool) -> usize {
+        let (mut low, mut high) = (within.start, within.end);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if pred(self.word(mid)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low - within.start
     }
 }
 

@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 
 use super::evidence::Evidence;
-use super::lexicon::{Lexicon, fold_word};
+use super::lexicon::{Lexicon, fold_chars_into, fold_word};
 use super::morph::{self, BACK, BEFORE_CAPITAL, ELIDING, FRONT, PREFIX_WORDS};
 
 /// Runs shorter than this are left alone: no glue of two words is that short.
@@ -13,6 +13,9 @@ const MIN_LETTERS: usize = 4;
 /// Runs longer than this are left alone: no two French words glued reach it, and the rules cost
 /// grows with the length.
 const MAX_LETTERS: usize = 48;
+/// Runs up to this long try each split point against the page's pairs; longer ones look their
+/// pairs up by their parts, so the work per run stays linear in its length.
+const SHORT_RUN: usize = 16;
 /// A glued page pair is at least this long (`enœuvre`), so `dela`-like fragments stay.
 const MIN_PAIR_LETTERS: usize = 5;
 /// The word after a function word, or after a known left half, has at least this many letters.
@@ -70,16 +73,38 @@ pub struct Judge<'a> {
 }
 
 /// One run of letters: its text, the byte offset of each character (and of the end), and the
-/// run as the word list writes it.
+/// run as the word list writes it, with the offset of each character's folding in it. Folding
+/// goes character by character, so the folding of a part is that slice of the whole one: no
+/// half is folded again for each split point tried.
 struct Run<'w> {
     text: &'w str,
     at: Vec<usize>,
     folded: String,
+    folded_at: Vec<usize>,
     /// Whether the list knows the run with other accents: computed on first need.
     known_with_accents: OnceCell<bool>,
 }
 
 impl<'w> Run<'w> {
+    fn new(text: &'w str) -> Self {
+        let mut at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        at.push(text.len());
+        let mut folded = String::with_capacity(text.len() + 2);
+        let mut folded_at = Vec::with_capacity(at.len());
+        for c in text.chars() {
+            folded_at.push(folded.len());
+            fold_chars_into([c], &mut folded);
+        }
+        folded_at.push(folded.len());
+        Run {
+            text,
+            at,
+            folded,
+            folded_at,
+            known_with_accents: OnceCell::new(),
+        }
+    }
+
     fn letters(&self) -> usize {
         self.at.len() - 1
     }
@@ -91,21 +116,28 @@ impl<'w> Run<'w> {
     fn right(&self, i: usize) -> &'w str {
         &self.text[self.at[i]..]
     }
+
+    /// The first `i` letters, folded: `fold_word(self.left(i))`.
+    fn folded_left(&self, i: usize) -> &str {
+        &self.folded[..self.folded_at[i]]
+    }
+
+    /// The letters from `i` on, folded: `fold_word(self.right(i))`.
+    fn folded_right(&self, i: usize) -> &str {
+        &self.folded[self.folded_at[i]..]
+    }
 }
 
 impl Judge<'_> {
     /// Where `word` (letters only) splits, in characters, and why; `previous` is the token before
     /// it when that token is a plain word and nothing stands between them.
     pub fn split(&self, word: &str, previous: Option<&str>) -> Option<(usize, Rule)> {
-        let mut at: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        at.push(word.len());
-        let run = Run {
-            text: word,
-            at,
-            folded: fold_word(word),
-            known_with_accents: OnceCell::new(),
-        };
-        if !(MIN_LETTERS..=MAX_LETTERS).contains(&run.letters()) || self.known(&run.folded) {
+        // Judged by length before anything is built: most runs are short words.
+        if !(MIN_LETTERS..=MAX_LETTERS).contains(&word.chars().count()) {
+            return None;
+        }
+        let run = Run::new(word);
+        if self.known(&run.folded) {
             return None;
         }
         let found = self
@@ -118,11 +150,7 @@ impl Judge<'_> {
             })
             .or_else(|| self.lowercase_rules(&run))?;
         // The list's hyphenated compounds (`chauve-souris`) are one word, welded or not.
-        let hyphenated = format!(
-            "{}-{}",
-            fold_word(run.left(found.0)),
-            fold_word(run.right(found.0))
-        );
+        let hyphenated = format!("{}-{}", run.folded_left(found.0), run.folded_right(found.0));
         (!self.known(&hyphenated)).then_some(found)
     }
 
@@ -147,8 +175,25 @@ impl Judge<'_> {
     /// No word of the list begins like the run up to `len` letters: the split point is not the
     /// middle of some inflection or derivation the list knows (`promenade` from `promena`).
     fn novel(&self, run: &Run, len: usize) -> bool {
-        let end = run.at[len.min(run.letters())];
-        !self.lexicon.has_prefix(&fold_word(&run.text[..end]))
+        !self
+            .lexicon
+            .has_prefix(run.folded_left(len.min(run.letters())))
+    }
+
+    /// The most letters of the run that some listed word begins with. Beginning a word is
+    /// inherited by shorter prefixes, so a bisection finds it in a handful of look-ups; a
+    /// split point past it cannot leave a listed left half, and is not tried.
+    fn listed_prefix(&self, run: &Run) -> usize {
+        let (mut low, mut high) = (0, run.letters());
+        while low < high {
+            let mid = low + (high - low).div_ceil(2);
+            if self.lexicon.has_prefix(run.folded_left(mid)) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        low
     }
 
     fn novel_after_front(&self, run: &Run, i: usize) -> bool {
@@ -170,19 +215,46 @@ impl Judge<'_> {
         if run.letters() < MIN_PAIR_LETTERS {
             return None;
         }
-        (2..=run.letters() - 2).find(|&i| self.evidence.has_pair(run.left(i), run.right(i)))
+        let points = 2..=run.letters() - 2;
+        if run.letters() <= SHORT_RUN {
+            return points
+                .into_iter()
+                .find(|&i| self.evidence.has_pair(run.left(i), run.right(i)));
+        }
+        // The first split point, in the run's letters, that the page has as a pair.
+        self.evidence
+            .pair_splits(run.text)
+            .iter()
+            .filter_map(|at| run.at.binary_search(at).ok())
+            .filter(|i| points.contains(i))
+            .min()
     }
 
     fn context(&self, run: &Run, previous: &str) -> Option<usize> {
-        if self.known_with_accents(run) {
+        let last = run.letters().checked_sub(MIN_CONTEXT_WORD)?;
+        // The split points where the left half is a word the page has after `previous`, in
+        // order; for a long run, found from those words rather than by trying every point.
+        let mut points: Vec<usize> = if run.letters() <= SHORT_RUN {
+            (3..=last)
+                .filter(|&i| self.evidence.has_pair(previous, run.left(i)))
+                .collect()
+        } else {
+            self.evidence
+                .followers(previous)
+                .iter()
+                .filter(|word| run.text.starts_with(word.as_str()))
+                .filter_map(|word| run.at.binary_search(&word.len()).ok())
+                .filter(|i| (3..=last).contains(i))
+                .collect()
+        };
+        if points.is_empty() || self.known_with_accents(run) {
             return None;
         }
-        let last = run.letters().checked_sub(MIN_CONTEXT_WORD)?;
-        (3..=last).find(|&i| {
+        points.sort_unstable();
+        points.into_iter().find(|&i| {
             let right = run.right(i);
-            self.evidence.has_pair(previous, run.left(i))
-                && right.chars().all(char::is_lowercase)
-                && self.known(&fold_word(right))
+            right.chars().all(char::is_lowercase)
+                && self.known(run.folded_right(i))
                 && self.novel_after_front(run, i)
         })
     }
@@ -223,9 +295,9 @@ impl Judge<'_> {
         {
             return false;
         }
-        let right = fold_word(right);
-        self.known(&right)
-            && morph::may_follow(self.lexicon, follows, &right)
+        let right = run.folded_right(i);
+        self.known(right)
+            && morph::may_follow(self.lexicon, follows, right)
             && self.novel_after_front(run, i)
     }
 
@@ -237,7 +309,7 @@ impl Judge<'_> {
         i >= MIN_BACK_WORD
             && !ends_like_a_word
             && !self.known_with_accents(run)
-            && self.known(&fold_word(left))
+            && self.known(run.folded_left(i))
             && self.novel(run, i + 1)
     }
 
@@ -245,16 +317,21 @@ impl Judge<'_> {
     /// longest left word wins.
     fn two_words(&self, run: &Run) -> Option<usize> {
         let last = run.letters().checked_sub(MIN_HALF)?;
-        if self.known_with_accents(run) {
+        if last < MIN_HALF || self.known_with_accents(run) {
             return None;
         }
+        // A long run tries only the split points a listed word may end at.
+        let last = if run.letters() > SHORT_RUN {
+            last.min(self.listed_prefix(run))
+        } else {
+            last
+        };
         (MIN_HALF..=last).rev().find(|&i| {
-            let left = fold_word(run.left(i));
-            let right = fold_word(run.right(i));
-            !PREFIX_WORDS.contains(&left.as_str())
-                && self.known(&left)
-                && self.known(&right)
-                && !self.lexicon.may_be_compound(&left, &right)
+            let (left, right) = (run.folded_left(i), run.folded_right(i));
+            !PREFIX_WORDS.contains(&left)
+                && self.known(left)
+                && self.known(right)
+                && !self.lexicon.may_be_compound(left, right)
                 && self.novel_after_front(run, i)
         })
     }
@@ -280,3 +357,8 @@ impl Judge<'_> {
             && !self.lexicon.contains_ignoring_accents(&folded)
     }
 }
+
+/// The bounded searches find exactly what trying every split point finds.
+#[cfg(test)]
+#[path = "rules_exact.rs"]
+mod exact;
