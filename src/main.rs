@@ -1,6 +1,7 @@
 //! The command line: pick a command, load the corpus, call into the library, map the outcome to
 //! an exit code: 2 for a usage error or when nothing could be loaded, 1 when output could not be
-//! written or (for `check`, whose job is to judge the corpus) when a file was skipped, else 0.
+//! written or (for `check`, whose job is to judge the corpus) when a file was skipped or an
+//! export record dropped, else 0.
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -30,6 +31,9 @@ struct Cli {
     /// Widest text column in the reading pane, in columns.
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
     measure: u16,
+    /// Follow symlinks that lead outside the folders given (by default they are skipped).
+    #[arg(long, global = true)]
+    follow_links: bool,
 }
 
 #[derive(Subcommand)]
@@ -58,14 +62,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e),
     };
+    let options = ingest::LoadOptions {
+        follow_links: cli.follow_links,
+    };
     match cli.command {
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => export(&paths, format, output),
-        Some(Command::Check { paths }) => check(&paths),
-        None => read(&cli.paths, cli.open.as_deref(), cli.measure),
+        }) => export(&paths, options, format, output),
+        Some(Command::Check { paths }) => check(&paths, options),
+        None => read(&cli.paths, options, cli.open.as_deref(), cli.measure),
     }
 }
 
@@ -96,11 +103,11 @@ fn write_inert(text: &str, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
-fn load(paths: &[PathBuf]) -> (Loaded, Store) {
+fn load(paths: &[PathBuf], options: ingest::LoadOptions) -> (Loaded, Store) {
     let mut loaded = if paths.is_empty() {
         ingest::load_bundled()
     } else {
-        ingest::load_paths(paths)
+        ingest::load_paths_with(paths, options)
     };
     let pages = std::mem::take(&mut loaded.pages);
     let (store, duplicates) = Store::from_pages(pages);
@@ -108,8 +115,13 @@ fn load(paths: &[PathBuf]) -> (Loaded, Store) {
     (loaded, store)
 }
 
-fn export(paths: &[PathBuf], format: FormatArg, output: Option<PathBuf>) -> ExitCode {
-    let (loaded, store) = load(paths);
+fn export(
+    paths: &[PathBuf],
+    options: ingest::LoadOptions,
+    format: FormatArg,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    let (loaded, store) = load(paths, options);
     print_diagnostics(&loaded);
     if store.is_empty() {
         eprintln!("liseuse: nothing could be loaded");
@@ -191,8 +203,8 @@ fn replace_file(
     }
 }
 
-fn check(paths: &[PathBuf]) -> ExitCode {
-    let (loaded, store) = load(paths);
+fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode {
+    let (loaded, store) = load(paths, options);
     let mut out = io::stdout().lock();
     let printed = write_diagnostics(&loaded, &mut out)
         .and_then(|()| write_summary(&loaded, &store, &mut out));
@@ -205,8 +217,13 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     exit_code(&loaded, &store)
 }
 
-fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
-    let (loaded, store) = load(paths);
+fn read(
+    paths: &[PathBuf],
+    options: ingest::LoadOptions,
+    open: Option<&str>,
+    measure: u16,
+) -> ExitCode {
+    let (loaded, store) = load(paths, options);
     if store.is_empty() {
         print_diagnostics(&loaded);
         eprintln!("liseuse: nothing could be loaded");
@@ -259,7 +276,7 @@ fn read(paths: &[PathBuf], open: Option<&str>, measure: u16) -> ExitCode {
 fn exit_code(loaded: &Loaded, store: &Store) -> ExitCode {
     if store.is_empty() {
         ExitCode::from(2)
-    } else if loaded.files_skipped > 0 {
+    } else if !loaded.is_complete() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -291,6 +308,13 @@ fn write_summary(loaded: &Loaded, store: &Store, out: &mut dyn Write) -> io::Res
         "files: {} read, {} skipped, {} ignored (not pages)",
         loaded.files_read, loaded.files_skipped, loaded.files_ignored
     )?;
+    if loaded.records_dropped > 0 {
+        writeln!(
+            out,
+            "records: {} dropped (export lines that are not articles)",
+            loaded.records_dropped
+        )?;
+    }
     writeln!(
         out,
         "articles: {full} full, {summaries} summary-only ({} in all)",

@@ -78,6 +78,8 @@ pub const HISTORY: Text = text("historique", "history");
 pub const HISTORY_SHORT: Text = text("hist.", "hist.");
 pub const RAW: Text = text("texte brut", "raw text");
 pub const RAW_SHORT: Text = text("brut", "raw");
+/// The terminal is larger than what is drawn of it.
+pub const SCREEN_CUT: Text = text("écran limité à", "screen limited to");
 pub const LINK: Text = text("lien", "link");
 /// Where a link leads, said before it is followed.
 pub const TO_FULL: Text = text("page complète", "full page");

@@ -4,7 +4,7 @@
 //!
 //! Events arrive on one channel, fed by an input thread, a hang-up watcher and a signal thread,
 //! so the loop can later take other messages (pages from a background loader) without changing
-//! shape. The screen drawn is bounded ([`MAX_SIZE`]), whatever size the terminal claims.
+//! shape. The screen drawn is bounded ([`geometry::MAX_SIZE`]), whatever size the terminal claims.
 
 use std::io::{self, Stdout, Write};
 use std::panic;
@@ -25,6 +25,7 @@ use signal_hook::consts::{
 };
 use signal_hook::iterator::Signals;
 
+use crate::app::geometry;
 use crate::app::{self, Action, App, Effect, Options};
 use crate::article::Article;
 use crate::store::Store;
@@ -50,11 +51,6 @@ type Backend = Bounded;
 /// giving the terminal back.
 pub const TERMINATING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
 
-/// The largest screen drawn, in cells (columns, rows). ratatui keeps two buffers of the whole
-/// screen: a terminal claiming 65535×65535 would ask for gigabytes. A larger terminal shows
-/// this much in its top-left corner.
-pub const MAX_SIZE: (u16, u16) = (1000, 500);
-
 /// The signal that ended the reader, if one did.
 static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 
@@ -69,8 +65,9 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     let guard = Guard;
     spawn_hangup_watcher(tx.clone());
     spawn_input_thread(tx);
-    let size = terminal.size()?;
-    let mut app = App::new(store, options, (size.width, size.height));
+    // The app is told the size the terminal claims; it draws at most `MAX_SIZE` of it.
+    let size = terminal::size().or_else(|_| terminal.size().map(|s| (s.width, s.height)))?;
+    let mut app = App::new(store, options, size);
     let result = event_loop(&mut terminal, &mut app, &rx);
     drop(guard);
     match ENDED_BY.load(Ordering::SeqCst) {
@@ -79,9 +76,10 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     }
 }
 
-/// A terminal size as drawn: at most [`MAX_SIZE`].
+/// A terminal size as drawn: at most [`geometry::MAX_SIZE`].
 pub fn bounded(size: Size) -> Size {
-    Size::new(size.width.min(MAX_SIZE.0), size.height.min(MAX_SIZE.1))
+    let (cols, rows) = geometry::bounded((size.width, size.height));
+    Size::new(cols, rows)
 }
 
 fn event_loop(
@@ -140,10 +138,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Tick => Some(Action::Tick(Instant::now())),
         Event::Input(event::Event::Key(key)) => app::keymap::action_for_key(app, key),
         Event::Input(event::Event::Mouse(mouse)) => app::keymap::action_for_mouse(app, mouse),
-        Event::Input(event::Event::Resize(cols, rows)) => {
-            let size = bounded(Size::new(cols, rows));
-            Some(Action::Resize(size.width, size.height))
-        }
+        Event::Input(event::Event::Resize(cols, rows)) => Some(Action::Resize(cols, rows)),
         Event::Input(_) => None,
         Event::Signal(SIGTSTP) => Some(Action::Suspend),
         // Back from a stop we did not see coming (SIGSTOP from outside): the terminal may have
@@ -302,7 +297,7 @@ fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// The crossterm backend, reporting at most [`MAX_SIZE`]: ratatui sizes its buffers, and the
+/// The crossterm backend, reporting at most [`geometry::MAX_SIZE`]: ratatui sizes its buffers, and the
 /// app its panes, from what the backend says.
 pub struct Bounded(CrosstermBackend<Stdout>);
 

@@ -239,6 +239,18 @@ fn link_ten_and_the_first_line_survive_a_resize_and_space_reads_on() {
 }
 
 #[test]
+fn a_terminal_larger_than_drawn_is_said_in_the_status_bar() {
+    let mut app = app(corpus(), 1200, 30);
+    press(&mut app, "Enter");
+    let status = render(&frame(&app))
+        .lines()
+        .nth(29)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(status.contains("écran limité à 1000×500"), "{status}");
+}
+
+#[test]
 fn the_interface_speaks_english_outside_a_french_locale() {
     let options = Options {
         lang: liseuse::strings::Lang::En,

@@ -228,6 +228,16 @@ fn any_size_is_survived() {
 }
 
 #[test]
+fn a_huge_terminal_is_drawn_bounded_and_says_so() {
+    let mut app = opened();
+    update(&mut app, Resize(65535, 65535));
+    assert_eq!(app.size(), liseuse::app::geometry::MAX_SIZE);
+    assert!(app.screen_cut());
+    update(&mut app, Resize(120, 40));
+    assert!(!app.screen_cut());
+}
+
+#[test]
 fn keys_act_on_press_only_and_chords_quit_or_suspend() {
     let app = opened();
     let mut key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);

@@ -11,6 +11,16 @@ use super::{Motion, Pane};
 /// Below this many columns the list and the reader take turns on the whole screen.
 pub const NARROW: u16 = 70;
 
+/// The largest screen drawn, in cells (columns, rows). ratatui keeps two buffers of the whole
+/// screen: a terminal claiming 65535×65535 would ask for gigabytes. A larger terminal shows
+/// this much in its top-left corner, and the status bar says so.
+pub const MAX_SIZE: (u16, u16) = (1000, 500);
+
+/// A terminal size as drawn: at most [`MAX_SIZE`].
+pub fn bounded((cols, rows): (u16, u16)) -> (u16, u16) {
+    (cols.min(MAX_SIZE.0), rows.min(MAX_SIZE.1))
+}
+
 /// Where everything goes. A pane that is not shown is an empty rectangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {

@@ -83,8 +83,8 @@ pub struct App {
     measure: u16,
     color: bool,
     lang: Lang,
-    /// Terminal columns and rows.
-    size: (u16, u16),
+    /// Terminal columns and rows, as the terminal claims them (drawn: at most `MAX_SIZE`).
+    screen: (u16, u16),
     focus: Pane,
     /// Whether the user wants the list beside the reader (wide screens).
     list_open: bool,
@@ -115,7 +115,7 @@ impl App {
             measure: options.measure.max(1),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             lang: options.lang,
-            size,
+            screen: size,
             focus: if open.is_some() {
                 Pane::Reader
             } else {
@@ -147,8 +147,14 @@ impl App {
         &self.store
     }
 
+    /// The screen drawn: the terminal's size, bounded.
     pub fn size(&self) -> (u16, u16) {
-        self.size
+        geometry::bounded(self.screen)
+    }
+
+    /// Whether the terminal is larger than what is drawn of it.
+    pub fn screen_cut(&self) -> bool {
+        self.size() != self.screen
     }
 
     pub fn color(&self) -> bool {
@@ -186,7 +192,8 @@ impl App {
 
     /// The whole screen, as the app knows its size.
     pub fn area(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1)
+        let (cols, rows) = self.size();
+        Rect::new(0, 0, cols, rows)
     }
 
     /// The panes for the app's own idea of the terminal size.

@@ -121,7 +121,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
         Action::Resize(cols, rows) => {
             // Nothing is wrapped here: the place is an anchor, and the frame drawn after a
             // burst of resizes wraps once, at the last size.
-            app.size = (cols, rows);
+            app.screen = (cols, rows);
             true
         }
         Action::Quit => {
@@ -197,7 +197,7 @@ fn toggle_list(app: &mut App) -> bool {
     match app.focus {
         Pane::Reader => focus(app, Pane::List),
         Pane::List => {
-            if app.size.0 >= NARROW {
+            if app.size().0 >= NARROW {
                 app.list_open = false;
             }
             focus(app, Pane::Reader)
@@ -248,7 +248,7 @@ pub(super) fn next_article(app: &mut App, step: isize) -> bool {
     };
     let pane = app.focus;
     open(app, id);
-    if app.size.0 >= NARROW {
+    if app.size().0 >= NARROW {
         app.focus = pane;
     }
     true

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::geometry::{self, Panes};
+use crate::app::geometry::{self, MAX_SIZE, Panes};
 use crate::app::{App, help};
 use crate::strings;
 use crate::wrap::{display_width, fit_width};
@@ -99,6 +99,11 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
     if app.raw() {
         long.push(word(strings::RAW).to_owned());
         short.push(word(strings::RAW_SHORT).to_owned());
+    }
+    if app.screen_cut() {
+        let (cols, rows) = MAX_SIZE;
+        long.push(format!("{} {cols}×{rows}", word(strings::SCREEN_CUT)));
+        short.push(format!("{cols}×{rows}"));
     }
     let link = word(strings::LINK);
     let highlighted = app.view().and_then(|view| view.link).and_then(|n| {

@@ -316,3 +316,47 @@ fn help_and_version_go_to_standard_output_with_success() {
         assert!(out.stderr.is_empty(), "{flag}: {}", text(&out.stderr));
     }
 }
+
+/// `check` judges the corpus: a dropped export record is a problem (exit 1) and counted; a
+/// link out of the corpus is skipped unless `--follow-links` is given.
+#[test]
+fn check_counts_dropped_records_and_follow_links_reads_outside_links() {
+    let dir = TempDir::new().unwrap();
+    let good = run(&["export", "--format", "jsonl"]);
+    let first = text(&good.stdout).lines().next().unwrap().to_owned();
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        format!("{first}\nnot a record\n"),
+    )
+    .unwrap();
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("records: 1 dropped"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let outside = TempDir::new().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "Un titre hors du corpus\n\nUn chapeau.\n").unwrap();
+    let corpus = TempDir::new().unwrap();
+    std::os::unix::fs::symlink(&secret, corpus.path().join("lien.txt")).unwrap();
+    let path = corpus.path().to_str().unwrap();
+    let skipped = run(&["check", path]);
+    assert_eq!(
+        skipped.status.code(),
+        Some(2),
+        "nothing loads: {}",
+        text(&skipped.stdout)
+    );
+    assert!(text(&skipped.stdout).contains("not followed"));
+    let followed = run(&["check", "--follow-links", path]);
+    assert_eq!(
+        followed.status.code(),
+        Some(0),
+        "{}",
+        text(&followed.stdout)
+    );
+    assert!(text(&followed.stdout).contains("1 full"));
+}
