@@ -3,6 +3,9 @@
 //! (validating and splitting the same bytes into lines: the least any loader must do), so the
 //! ratio, not the machine, is what we compare.
 
+#[path = "../tests/common/glued.rs"]
+mod glued;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -73,28 +76,7 @@ fn word_list(c: &mut Criterion) {
 /// words glued together (`examples/glue_cost.rs` times a whole megabyte), beside the
 /// yardstick on the same bytes.
 fn glued(c: &mut Criterion) {
-    let lexicon = Lexicon::bundled();
-    let words: Vec<&str> = lexicon
-        .words()
-        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 2)
-        .collect();
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        (state >> 33) as usize % n
-    };
-    let mut text = String::new();
-    while text.len() < 64 << 10 {
-        let target = 40 + next(9);
-        let mut token = String::new();
-        while token.chars().count() < target {
-            token.push_str(words[next(words.len())]);
-        }
-        text.extend(token.chars().take(48));
-        text.push(' ');
-    }
+    let text = glued::tokens(Lexicon::bundled(), 64 << 10, 0);
     let repairer = Repairer::for_texts([text.as_str()]);
     let mut group = c.benchmark_group("glued tokens (64 KB)");
     group.bench_function("yardstick: utf8 + lines", |b| {

@@ -3,6 +3,9 @@
 //! parse and repair). Medians of a few runs; run in release:
 //! `cargo run --release --example glue_cost` (`-- --corpus`: the corpus alone, 300 times).
 
+#[path = "../tests/common/glued.rs"]
+mod glued;
+
 use std::time::Instant;
 
 use liseuse::ingest::{
@@ -16,29 +19,7 @@ fn main() {
         bundled(300);
         return;
     }
-    let words: Vec<&str> = lexicon
-        .words()
-        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 2)
-        .collect();
-    // A fixed linear congruential sequence: the same text every run.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        (state >> 33) as usize % n
-    };
-    let mut text = String::new();
-    while text.len() < 1 << 20 {
-        let target = 40 + next(9);
-        let mut token = String::new();
-        while token.chars().count() < target {
-            token.push_str(words[next(words.len())]);
-        }
-        let token: String = token.chars().take(48).collect();
-        text.push_str(&token);
-        text.push(if next(12) == 0 { '\n' } else { ' ' });
-    }
+    let text = glued::tokens(lexicon, 1 << 20, 12);
     let paragraphs: Vec<&str> = text.lines().collect();
     let repairer = Repairer::for_texts(paragraphs.iter().copied());
     let mut times = Vec::new();

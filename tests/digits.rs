@@ -9,41 +9,18 @@ mod rng;
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+use synthetic::{links, opened, run};
+
 use std::time::{Duration, Instant};
 
-use liseuse::app::Action::{self, Back, Cancel, Digit, Tick};
-use liseuse::app::{App, DIGIT_PAUSE, Options, update};
+use liseuse::app::Action::{Back, Cancel, Digit, Tick};
+use liseuse::app::{App, DIGIT_PAUSE, update};
 use liseuse::store::ArticleId;
 use liseuse::strings::Message;
 
-fn opened() -> App {
-    let store = synthetic::store(12, 7);
-    let open = store.ids().next();
-    App::new(
-        store,
-        Options {
-            open,
-            ..Options::default()
-        },
-        (120, 40),
-    )
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
-    }
-}
-
-fn links(app: &App) -> Vec<ArticleId> {
-    (0..app.link_count())
-        .filter_map(|n| app.link_target(n))
-        .collect()
-}
-
 #[test]
 fn a_digit_follows_its_link_at_once_and_a_quick_second_one_moves_on_to_link_ten() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     let (origin, links) = (app.current(), links(&app));
     assert!(
         links.len() >= 10,
@@ -80,7 +57,7 @@ fn a_digit_follows_its_link_at_once_and_a_quick_second_one_moves_on_to_link_ten(
 
 #[test]
 fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     let links = links(&app);
     let t = Instant::now();
     run(&mut app, &[Digit(1, t), Digit(2, t + DIGIT_PAUSE)]);
@@ -92,7 +69,7 @@ fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
     );
     assert_eq!(app.history_depth(), (2, 0));
 
-    let mut app = opened();
+    let mut app = opened(120, 40);
     let count = app.link_count();
     assert!(count < 90, "so that 9 then 9 names no link");
     run(&mut app, &[Digit(9, t)]);
@@ -108,7 +85,7 @@ fn a_late_or_impossible_second_digit_starts_a_number_of_its_own() {
         assert_eq!(app.current(), there.get(8).copied().or(Some(links[0])));
     }
 
-    let mut app = opened();
+    let mut app = opened(120, 40);
     update(&mut app, Digit(0, t));
     assert_eq!(app.message(), Some(Message::NoLink(0)));
     run(&mut app, &[Digit(1, t), Cancel]);

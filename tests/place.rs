@@ -9,6 +9,8 @@ mod rng;
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+use synthetic::{opened, run};
+
 use liseuse::app::Action::{
     self, FollowHighlighted, Move, NextArticle, NextLink, PageOrNext, Paragraph, Resize,
     ToggleList, ToggleRaw,
@@ -19,25 +21,6 @@ use liseuse::article::Article;
 use liseuse::store::{ArticleId, Store};
 use liseuse::wrap::LineKind;
 use proptest::prelude::*;
-
-fn opened(cols: u16, rows: u16) -> App {
-    let store = synthetic::store(12, 7);
-    let open = store.ids().next();
-    App::new(
-        store,
-        Options {
-            open,
-            ..Options::default()
-        },
-        (cols, rows),
-    )
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
-    }
-}
 
 /// The text of the first line on screen.
 fn top_line(app: &App) -> String {

@@ -9,6 +9,8 @@ mod rng;
 #[path = "common/synthetic.rs"]
 mod synthetic;
 
+use synthetic::{links, opened, run};
+
 use std::time::Instant;
 
 use liseuse::app::Action::{
@@ -19,7 +21,7 @@ use liseuse::app::history::Visit;
 use liseuse::app::keymap::{action_for_key, action_for_mouse};
 use liseuse::app::{App, Motion, Options, Pane, add_pages, update};
 use liseuse::article::{Article, Kind};
-use liseuse::store::{ArticleId, Store};
+use liseuse::store::Store;
 use liseuse::strings::{self, Lang, Message};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -29,39 +31,13 @@ fn store() -> Store {
     synthetic::store(12, 7)
 }
 
-/// The generated store at 120×40 with its first page open.
-fn opened() -> App {
-    let store = store();
-    let open = store.ids().next();
-    App::new(
-        store,
-        Options {
-            open,
-            ..Options::default()
-        },
-        (120, 40),
-    )
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
-    }
-}
-
 fn view(app: &App) -> Visit {
     app.view().expect("an article is open")
 }
 
-fn links(app: &App) -> Vec<ArticleId> {
-    (0..app.link_count())
-        .filter_map(|n| app.link_target(n))
-        .collect()
-}
-
 #[test]
 fn three_links_forward_then_three_back_restore_article_place_and_highlight() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     run(&mut app, &[Move(Pane::Reader, Motion::Rows(4))]);
     run(&mut app, &[NextLink, NextLink, NextLink]);
     let first = view(&app);
@@ -99,7 +75,7 @@ fn three_links_forward_then_three_back_restore_article_place_and_highlight() {
 
 #[test]
 fn forward_after_back_and_a_new_link_drops_the_forward_branch() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     let start = view(&app);
     let middle = links(&app)[2];
     run(&mut app, &[FollowLink(2), FollowLink(0)]);
@@ -152,7 +128,7 @@ fn a_summary_only_article_says_so_and_its_cite_par_link_leads_back() {
 
 #[test]
 fn update_reports_only_visible_changes() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     assert!(!update(&mut app, Move(Pane::Reader, Motion::Rows(-1))).redraw);
     assert!(update(&mut app, Move(Pane::Reader, Motion::Rows(1))).redraw);
     assert!(update(&mut app, Action::Redraw).redraw);
@@ -196,7 +172,7 @@ fn a_narrow_screen_shows_the_list_and_the_reader_in_turn() {
 
 #[test]
 fn any_size_is_survived() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     let sizes = [
         (1, 1),
         (0, 0),
@@ -229,7 +205,7 @@ fn any_size_is_survived() {
 
 #[test]
 fn a_huge_terminal_is_drawn_bounded_and_says_so() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     update(&mut app, Resize(65535, 65535));
     assert_eq!(app.size(), liseuse::app::geometry::MAX_SIZE);
     assert!(app.screen_cut());
@@ -239,7 +215,7 @@ fn a_huge_terminal_is_drawn_bounded_and_says_so() {
 
 #[test]
 fn keys_act_on_press_only_and_chords_quit_or_suspend() {
-    let app = opened();
+    let app = opened(120, 40);
     let mut key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     assert_eq!(
         action_for_key(&app, key),
@@ -264,7 +240,7 @@ fn keys_act_on_press_only_and_chords_quit_or_suspend() {
 
 #[test]
 fn a_click_on_a_link_follows_it_and_the_wheel_scrolls_the_pane_under_it() {
-    let mut app = opened();
+    let mut app = opened(120, 40);
     run(&mut app, &[NextLink, NextLink, NextLink]);
     let (scroll, text) = (app.scroll(), app.panes().text);
     let row = app.wrapped().unwrap().link_rows[2];
