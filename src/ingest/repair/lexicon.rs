@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const BUNDLED: &str = include_str!("mots.txt");
 
 /// Letters that the word list writes with accents, by the bare letter they fold to.
-const ACCENTED: &[(char, &[char])] = &[
+pub(super) const ACCENTED: &[(char, &[char])] = &[
     ('a', &['à', 'â', 'ä']),
     ('c', &['ç']),
     ('e', &['é', 'è', 'ê', 'ë']),

@@ -43,15 +43,7 @@ const VOCABULARY: &[&str] = &[
 ];
 
 /// The letters the list accents, as the lexicon has them.
-const ACCENTS: &[(char, &[char])] = &[
-    ('a', &['à', 'â', 'ä']),
-    ('c', &['ç']),
-    ('e', &['é', 'è', 'ê', 'ë']),
-    ('i', &['î', 'ï']),
-    ('o', &['ô', 'ö']),
-    ('u', &['ù', 'û', 'ü']),
-    ('y', &['ÿ']),
-];
+const ACCENTS: &[(char, &[char])] = super::super::lexicon::ACCENTED;
 
 /// Every split point tried in turn, as the rules did before they were bounded.
 fn plain_pair(judge: &Judge, run: &Run) -> Option<usize> {
