@@ -270,7 +270,7 @@ fn check(app: &App) {
         );
         assert!(top <= max_top(len, rows), "list scrolled past its end");
     }
-    let help = liseuse::app::help::layout(app.area(), app.lang());
+    let help = app.help_layout(app.area());
     assert!(
         app.help_top() <= max_top(help.lines.len(), help.shown()),
         "help scrolled past its end"

@@ -32,6 +32,8 @@ pub enum HelpLine {
 /// The help at one screen size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLayout {
+    /// The screen it was laid out for.
+    pub area: Rect,
     /// The popup, borders included.
     pub popup: Rect,
     pub lines: Vec<HelpLine>,
@@ -168,7 +170,7 @@ pub fn layout(area: Rect, lang: Lang) -> HelpLayout {
     let width = u16::try_from(inner).unwrap_or(u16::MAX);
     // `popup` adds two cells on each side; the height counts the borders.
     let popup = geometry::popup(area, width, lines.len());
-    HelpLayout { popup, lines }
+    HelpLayout { area, popup, lines }
 }
 
 /// One binding's lines: keys, then the explanation wrapped beside them, or under them when

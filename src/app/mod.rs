@@ -14,6 +14,7 @@ pub mod reader;
 mod scroll;
 pub mod update;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Instant;
 
@@ -29,6 +30,7 @@ use crate::store::{ArticleId, Store};
 use crate::strings::{Lang, Message};
 use crate::wrap::WrappedArticle;
 use geometry::Panes;
+use help::HelpLayout;
 use history::{History, Visit};
 use list::ListView;
 use reader::Reader;
@@ -102,6 +104,8 @@ pub struct App {
     history: History,
     /// Problems reported by batches added while running.
     diagnostics: Vec<Diagnostic>,
+    /// The help laid out for the last area asked: a memo, not state (see `help_layout`).
+    help_memo: RefCell<Option<Rc<HelpLayout>>>,
 }
 
 impl App {
@@ -131,6 +135,7 @@ impl App {
             reader: Reader::showing(shown.map(Visit::new)),
             history: History::default(),
             diagnostics: Vec::new(),
+            help_memo: RefCell::new(None),
             store,
         };
         update::sync(&mut app);
@@ -180,6 +185,20 @@ impl App {
 
     pub fn help_open(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// The help laid out in `area`, laid out again only when the area changes: `update` asks
+    /// for it on every key while the help is open, and the frame once more.
+    pub fn help_layout(&self, area: Rect) -> Rc<HelpLayout> {
+        let mut memo = self.help_memo.borrow_mut();
+        match memo.as_ref() {
+            Some(layout) if layout.area == area => Rc::clone(layout),
+            _ => {
+                let layout = Rc::new(help::layout(area, self.lang));
+                *memo = Some(Rc::clone(&layout));
+                layout
+            }
+        }
     }
 
     /// First row of the help shown.

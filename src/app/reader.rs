@@ -26,8 +26,8 @@ pub struct Reader {
     /// Show paragraphs as scraped rather than repaired (a reading preference, kept across
     /// articles like `less` options).
     pub(super) raw: bool,
-    /// Most recently used last.
-    cache: RefCell<Vec<(Stamp, Rc<WrappedArticle>)>>,
+    /// Most recently used last, each with its size in bytes.
+    cache: RefCell<Vec<(Stamp, usize, Rc<WrappedArticle>)>>,
 }
 
 /// What an article's wrapped lines depend on besides its id and the width. New batches can
@@ -70,22 +70,20 @@ impl Reader {
         let mut cache = self.cache.borrow_mut();
         let found = cache
             .iter()
-            .position(|(_, w)| w.id == id && w.width == width && w.raw == self.raw);
+            .position(|(_, _, w)| w.id == id && w.width == width && w.raw == self.raw);
         let entry = match found {
             Some(at) => cache.remove(at),
             None => {
                 let doc = document(store, id, self.raw);
-                (
-                    Stamp::of(store, id),
-                    Rc::new(wrap_document(&doc, width, lang)),
-                )
+                let wrapped = wrap_document(&doc, width, lang);
+                (Stamp::of(store, id), wrapped.bytes(), Rc::new(wrapped))
             }
         };
-        let wrapped = Rc::clone(&entry.1);
+        let wrapped = Rc::clone(&entry.2);
         cache.push(entry);
-        let mut bytes: usize = cache.iter().map(|(_, w)| w.bytes()).sum();
+        let mut bytes: usize = cache.iter().map(|(_, bytes, _)| bytes).sum();
         while cache.len() > 1 && (cache.len() > CACHE_ENTRIES || bytes > CACHE_BYTES) {
-            bytes -= cache.remove(0).1.bytes();
+            bytes -= cache.remove(0).1;
         }
         Some(wrapped)
     }
@@ -99,7 +97,7 @@ impl Reader {
     pub(super) fn drop_stale(&mut self, store: &Store) {
         self.cache
             .get_mut()
-            .retain(|(stamp, wrapped)| *stamp == Stamp::of(store, wrapped.id));
+            .retain(|(stamp, _, wrapped)| *stamp == Stamp::of(store, wrapped.id));
     }
 }
 
@@ -164,7 +162,7 @@ mod tests {
             reader.wrapped(&store, width, Lang::Fr);
         }
         let cache = reader.cache.borrow();
-        let bytes: usize = cache.iter().map(|(_, w)| w.bytes()).sum();
-        assert!(cache.len() < 10 && bytes <= CACHE_BYTES.max(cache[0].1.bytes()));
+        let bytes: usize = cache.iter().map(|(_, bytes, _)| bytes).sum();
+        assert!(cache.len() < 10 && bytes <= CACHE_BYTES.max(cache[0].1));
     }
 }

@@ -8,7 +8,6 @@ use crate::strings::Message;
 use crate::wrap::{LineKind, WrappedArticle};
 
 use super::geometry::{self, max_top};
-use super::help;
 use super::reader::{link_in_view, top_row};
 use super::{App, Motion, Overlay, Pane};
 
@@ -53,7 +52,7 @@ pub(super) fn scroll_help(app: &mut App, motion: Motion) -> bool {
     let Some(Overlay::Help { top }) = app.overlay else {
         return false;
     };
-    let layout = help::layout(app.area(), app.lang);
+    let layout = app.help_layout(app.area());
     let moved = geometry::scrolled(top, motion, layout.lines.len(), layout.shown());
     app.overlay = Some(Overlay::Help { top: moved });
     moved != top

@@ -8,7 +8,6 @@ use crate::strings::Message;
 
 use super::digits::{digit_typed, settle_pending};
 use super::geometry::{self, NARROW, max_top};
-use super::help;
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
@@ -306,7 +305,7 @@ pub(super) fn sync(app: &mut App) -> bool {
         app.list_top = geometry::clamp_top(top, len, height);
     }
     if let Some(Overlay::Help { top }) = app.overlay {
-        let layout = help::layout(app.area(), app.lang);
+        let layout = app.help_layout(app.area());
         let top = geometry::clamp_top(top, layout.lines.len(), layout.shown());
         app.overlay = Some(Overlay::Help { top });
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding};
 
 use crate::app::App;
-use crate::app::help::{self, HelpLine};
+use crate::app::help::HelpLine;
 use crate::strings;
 use crate::wrap::display_width;
 
@@ -18,7 +18,7 @@ pub fn draw(app: &App, area: Rect, theme: Theme, frame: &mut Frame) {
         return;
     }
     let lang = app.lang();
-    let layout = help::layout(area, lang);
+    let layout = app.help_layout(area);
     let popup = layout.popup;
     if popup.is_empty() {
         return;
