@@ -7,13 +7,17 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use liseuse::app::{Batch, Options as AppOptions, Progress};
 use liseuse::export::{self, Format};
 use liseuse::inert::inert;
 use liseuse::ingest::{self, Loaded};
 use liseuse::store::Store;
+use liseuse::strings::Lang;
 
 /// A terminal reader for folders of scraped news pages.
 ///
@@ -109,9 +113,7 @@ fn load(paths: &[PathBuf], options: ingest::LoadOptions) -> (Loaded, Store) {
     } else {
         ingest::load_paths_with(paths, options)
     };
-    let pages = std::mem::take(&mut loaded.pages);
-    let (store, duplicates) = Store::from_pages(pages);
-    loaded.diagnostics.extend(duplicates);
+    let store = store_of(&mut loaded);
     (loaded, store)
 }
 
@@ -217,13 +219,75 @@ fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode {
     exit_code(&loaded, &store)
 }
 
+/// Files read before the first screen when the rest loads in the background, and per batch
+/// after: enough for a screenful of list, little enough to show it at once.
+const FIRST_FILES: usize = 64;
+const BATCH_FILES: usize = 512;
+
 fn read(
     paths: &[PathBuf],
     options: ingest::LoadOptions,
     open: Option<&str>,
     measure: u16,
 ) -> ExitCode {
-    let (loaded, store) = load(paths, options);
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    // `--open` needs the article it names, and a summary the whole corpus: both load all.
+    if !interactive || open.is_some() || paths.is_empty() {
+        let (loaded, store) = load(paths, options);
+        return read_loaded(loaded, store, open, measure, interactive);
+    }
+    let mut plan = ingest::Plan::new(paths, options);
+    let mut first = plan.take_walked();
+    first.absorb(plan.load(0..FIRST_FILES));
+    let total = plan.len();
+    if total <= FIRST_FILES {
+        let store = store_of(&mut first);
+        return read_loaded(first, store, None, measure, interactive);
+    }
+    let store = store_of(&mut first);
+    let (tx, batches) = mpsc::channel();
+    thread::spawn(move || {
+        for start in (FIRST_FILES..total).step_by(BATCH_FILES) {
+            let end = (start + BATCH_FILES).min(total);
+            let loaded = plan.load(start..end);
+            let batch = Batch {
+                pages: loaded.pages,
+                diagnostics: loaded.diagnostics,
+                progress: Some(Progress { done: end, total }),
+            };
+            if tx.send(batch).is_err() {
+                break;
+            }
+        }
+    });
+    let options = AppOptions {
+        measure,
+        lang: Lang::from_env(),
+        loading: Some(Progress {
+            done: FIRST_FILES,
+            total,
+        }),
+        ..AppOptions::default()
+    };
+    terminal_outcome(liseuse::terminal::run(store, options, Some(batches)))
+}
+
+/// The store of what `loaded` holds, its pages moved out and its duplicates reported.
+fn store_of(loaded: &mut Loaded) -> Store {
+    let (store, duplicates) = Store::from_pages(std::mem::take(&mut loaded.pages));
+    loaded.diagnostics.extend(duplicates);
+    store
+}
+
+/// The reader on a corpus loaded whole: `--open` looked up, a summary printed instead when
+/// there is no terminal to read on.
+fn read_loaded(
+    loaded: Loaded,
+    store: Store,
+    open: Option<&str>,
+    measure: u16,
+    interactive: bool,
+) -> ExitCode {
     if store.is_empty() {
         print_diagnostics(&loaded);
         eprintln!("liseuse: nothing could be loaded");
@@ -248,7 +312,7 @@ fn read(
             return ExitCode::from(2);
         }
     };
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    if !interactive {
         // Not a terminal: there is no one to read; say what would have been opened.
         let mut out = io::stdout().lock();
         if let Err(e) = write_summary(&loaded, &store, &mut out)
@@ -259,12 +323,17 @@ fn read(
         }
         return exit_code(&loaded, &store);
     }
-    let options = liseuse::app::Options {
+    let options = AppOptions {
         open,
         measure,
-        lang: liseuse::strings::Lang::from_env(),
+        lang: Lang::from_env(),
+        loading: None,
     };
-    match liseuse::terminal::run(store, options) {
+    terminal_outcome(liseuse::terminal::run(store, options, None))
+}
+
+fn terminal_outcome(result: io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("liseuse: terminal error: {e}");

@@ -78,6 +78,8 @@ pub const HISTORY: Text = text("historique", "history");
 pub const HISTORY_SHORT: Text = text("hist.", "hist.");
 pub const RAW: Text = text("texte brut", "raw text");
 pub const RAW_SHORT: Text = text("brut", "raw");
+/// A corpus still arriving in the background.
+pub const LOADING: Text = text("chargement", "loading");
 /// The terminal is larger than what is drawn of it.
 pub const SCREEN_CUT: Text = text("écran limité à", "screen limited to");
 pub const LINK: Text = text("lien", "link");

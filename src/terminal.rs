@@ -26,8 +26,7 @@ use signal_hook::consts::{
 use signal_hook::iterator::Signals;
 
 use crate::app::geometry;
-use crate::app::{self, Action, App, Effect, Options};
-use crate::article::Article;
+use crate::app::{self, Action, App, Batch, Effect, Options};
 use crate::store::Store;
 use crate::ui;
 
@@ -39,8 +38,8 @@ pub enum Event {
     Signal(i32),
     /// The terminal is gone (hung up without a SIGHUP, or its input failed): leave as on SIGHUP.
     Lost,
-    /// A batch of pages from a loader.
-    Pages(Vec<Article>),
+    /// A batch of pages from a background load.
+    Pages(Batch),
     /// A deadline the app asked for has passed.
     Tick,
 }
@@ -57,9 +56,19 @@ static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 /// Runs the reader until the user quits or a signal asks it to stop. After a terminating
 /// signal (or a lost terminal) it does not return: the terminal is restored and the process
 /// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP).
-pub fn run(store: Store, options: Options) -> io::Result<()> {
+pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> io::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
+    if let Some(batches) = batches {
+        let tx = tx.clone();
+        thread::spawn(move || {
+            for batch in batches {
+                if tx.send(Event::Pages(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     spawn_signal_thread(tx.clone())?;
     let mut terminal = enter()?;
     let guard = Guard;
@@ -94,8 +103,8 @@ fn event_loop(
         let mut changed = false;
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let action = match event {
-                Event::Pages(pages) => {
-                    changed |= app::add_pages(app, pages);
+                Event::Pages(batch) => {
+                    changed |= app::add_batch(app, batch);
                     None
                 }
                 event => action_for(app, event),

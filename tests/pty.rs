@@ -1,8 +1,12 @@
 //! The real binary in a pseudo-terminal, read through a terminal emulator (vt100): a person's
 //! session from the first screen to a clean exit, and signals arriving mid-session.
 
+#[path = "common/gen.rs"]
+mod generator;
 #[path = "common/pty.rs"]
 mod harness;
+#[path = "common/rng.rs"]
+mod rng;
 
 use harness::Session;
 
@@ -150,4 +154,30 @@ fn a_digit_shows_its_link_without_waiting_for_another() {
     assert!(shown.contains("historique 1"), "{shown}");
     s.keys("q");
     s.wait_exit();
+}
+
+/// A folder of pages: the first screen comes before the corpus has loaded, keys work while the
+/// rest arrives, and the list grows to the whole corpus.
+#[test]
+fn the_first_screen_comes_before_the_corpus_and_the_list_grows() {
+    let dir = tempfile::TempDir::new().unwrap();
+    for page in generator::corpus(400, 5) {
+        std::fs::write(dir.path().join(page.name), page.text).unwrap();
+    }
+    let mut s = Session::liseuse(&[dir.path()], SIZE);
+    let first = s.wait_for("? aide");
+    assert!(first.contains("chargement 64 / 400"), "{first}");
+    s.keys("j");
+    s.keys("\r");
+    let done = s.wait_for_gone("chargement");
+    assert!(
+        done.contains("historique 1"),
+        "a key typed while loading acted:\n{done}"
+    );
+    let status = done.lines().last().unwrap_or_default().to_owned();
+    let (_, total) = status.split_once('/').expect("article n/N");
+    let total: usize = total.split(' ').next().unwrap().parse().unwrap();
+    assert!(total >= 400, "every page is in the list: {status}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
 }

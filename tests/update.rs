@@ -19,7 +19,7 @@ use liseuse::app::Action::{
 };
 use liseuse::app::history::Visit;
 use liseuse::app::keymap::{action_for_key, action_for_mouse};
-use liseuse::app::{App, Motion, Options, Pane, add_pages, update};
+use liseuse::app::{App, Batch, Motion, Options, Pane, Progress, add_batch, add_pages, update};
 use liseuse::article::{Article, Kind};
 use liseuse::store::Store;
 use liseuse::strings::{self, Lang, Message};
@@ -305,6 +305,30 @@ fn a_new_batch_keeps_the_view_and_an_upgraded_page_is_wrapped_again() {
             .any(|l| l.text.contains("enfin arrivé"))
     );
     assert_eq!(app.current(), Some(stub), "ids are stable");
+}
+
+#[test]
+fn batches_from_a_background_load_grow_the_list_in_place_and_say_how_far_it_is() {
+    let mut pages = synthetic_pages();
+    let later = pages.split_off(1);
+    let options = Options {
+        loading: Some(Progress { done: 1, total: 3 }),
+        ..Options::default()
+    };
+    let mut app = App::new(Store::from_pages(pages).0, options, (120, 40));
+    assert_eq!(app.loading(), Some(Progress { done: 1, total: 3 }));
+    run(&mut app, &[Move(Pane::List, Motion::Rows(1))]);
+    let (selected, current) = (app.selected(), app.current());
+    let rows = app.list().len();
+    let batch = Batch {
+        pages: later,
+        diagnostics: Vec::new(),
+        progress: Some(Progress { done: 3, total: 3 }),
+    };
+    assert!(add_batch(&mut app, batch));
+    assert!(app.list().len() > rows);
+    assert_eq!((app.selected(), app.current()), (selected, current));
+    assert_eq!(app.loading(), None, "the load is over");
 }
 
 #[test]

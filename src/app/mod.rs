@@ -22,8 +22,9 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, DIGIT_PAUSE, Motion};
 pub use keymap::Mode;
-pub use update::{Effect, Outcome, add_pages, update};
+pub use update::{Effect, Outcome, add_batch, add_pages, update};
 
+use crate::article::Article;
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::store::{ArticleId, Store};
@@ -58,6 +59,23 @@ pub struct Options {
     pub measure: u16,
     /// The interface language (page text is shown as it is).
     pub lang: Lang,
+    /// How far the corpus has loaded, when the rest arrives in batches.
+    pub loading: Option<Progress>,
+}
+
+/// How much of a corpus loading in the background has arrived: files read of all found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Pages arriving from a background load, with what the load reported meanwhile.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub pages: Vec<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub progress: Option<Progress>,
 }
 
 impl Default for Options {
@@ -66,6 +84,7 @@ impl Default for Options {
             open: None,
             measure: 80,
             lang: Lang::Fr,
+            loading: None,
         }
     }
 }
@@ -104,6 +123,8 @@ pub struct App {
     history: History,
     /// Problems reported by batches added while running.
     diagnostics: Vec<Diagnostic>,
+    /// The background load, while it is not finished.
+    loading: Option<Progress>,
     /// The help laid out for the last area asked: a memo, not state (see `help_layout`).
     help_memo: RefCell<Option<Rc<HelpLayout>>>,
 }
@@ -136,6 +157,7 @@ impl App {
             history: History::default(),
             diagnostics: Vec::new(),
             help_memo: RefCell::new(None),
+            loading: options.loading.filter(|p| p.done < p.total),
             store,
         };
         update::sync(&mut app);
@@ -309,6 +331,11 @@ impl App {
 
     pub fn message(&self) -> Option<Message> {
         self.message
+    }
+
+    /// How far a background load has come, while it goes on.
+    pub fn loading(&self) -> Option<Progress> {
+        self.loading
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {

@@ -11,7 +11,7 @@ use super::geometry::{self, NARROW, max_top};
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
-use super::{Action, App, Motion, Overlay, Pane};
+use super::{Action, App, Batch, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,16 @@ pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
     }
     sync(app);
     arrived
+}
+
+/// A batch from a background load: its pages join the store (see `add_pages`), its problems
+/// the app's, and the progress the status bar shows moves on. Returns true when anything shown
+/// may have changed.
+pub fn add_batch(app: &mut App, batch: Batch) -> bool {
+    app.diagnostics.extend(batch.diagnostics);
+    let before = app.loading;
+    app.loading = batch.progress.filter(|p| p.done < p.total);
+    add_pages(app, batch.pages) || app.loading != before
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.

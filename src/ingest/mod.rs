@@ -3,12 +3,14 @@
 
 pub mod lines;
 pub mod page;
+mod plan;
 mod read;
 pub mod repair;
 mod walk;
 
 use std::path::{Path, PathBuf};
 
+pub use plan::Plan;
 pub use read::MAX_FILE_BYTES;
 
 use crate::article::Article;
@@ -36,6 +38,16 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Adds what another load (a later piece of the same corpus) produced.
+    pub fn absorb(&mut self, other: Loaded) {
+        self.pages.extend(other.pages);
+        self.diagnostics.extend(other.diagnostics);
+        self.files_read += other.files_read;
+        self.files_skipped += other.files_skipped;
+        self.files_ignored += other.files_ignored;
+        self.records_dropped += other.records_dropped;
+    }
+
     /// Whether everything asked for was read whole: no file skipped, no record dropped. What
     /// `check` should exit 0 on.
     pub fn is_complete(&self) -> bool {
@@ -93,31 +105,23 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 
 /// [`load_paths`] with options.
 pub fn load_paths_with(paths: &[PathBuf], options: LoadOptions) -> Loaded {
+    Plan::new(paths, options).load_all()
+}
+
+/// One file of a plan, read and loaded on its own (any thread).
+fn load_file(path: &Path, kind: FileKind) -> Loaded {
     let mut loaded = Loaded::default();
-    let walk = walk::files(paths, options, &mut loaded.diagnostics);
-    loaded.files_read += walk.skipped;
-    loaded.files_skipped += walk.skipped;
-    for file in walk.files {
-        let kind = match FileKind::of(&file.path) {
-            Some(kind) => kind,
-            None if file.named => FileKind::Page,
-            None => {
-                loaded.files_ignored += 1;
-                continue;
-            }
-        };
-        let source = file.path.display().to_string();
-        loaded.files_read += 1;
-        let cap = match kind {
-            FileKind::Page => read::Cap::Page,
-            FileKind::Json | FileKind::Jsonl => read::Cap::Export,
-        };
-        match read::read_file(&file.path, &source, cap) {
-            Ok(bytes) => load_bytes_counted(bytes, &source, kind, &mut loaded),
-            Err(diagnostic) => {
-                loaded.diagnostics.push(diagnostic);
-                loaded.files_skipped += 1;
-            }
+    let source = path.display().to_string();
+    loaded.files_read += 1;
+    let cap = match kind {
+        FileKind::Page => read::Cap::Page,
+        FileKind::Json | FileKind::Jsonl => read::Cap::Export,
+    };
+    match read::read_file(path, &source, cap) {
+        Ok(bytes) => load_bytes_counted(bytes, &source, kind, &mut loaded),
+        Err(diagnostic) => {
+            loaded.diagnostics.push(diagnostic);
+            loaded.files_skipped += 1;
         }
     }
     loaded

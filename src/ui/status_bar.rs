@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::geometry::{self, MAX_SIZE, Panes};
 use crate::app::{App, help};
-use crate::strings;
+use crate::strings::{self, Lang};
 use crate::wrap::{display_width, fit_width};
 
 use super::theme::Theme;
@@ -100,6 +100,15 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
         long.push(word(strings::RAW).to_owned());
         short.push(word(strings::RAW_SHORT).to_owned());
     }
+    if let Some(progress) = app.loading() {
+        let (done, total) = (group(progress.done, lang), group(progress.total, lang));
+        long.push(format!(
+            "{} {done} / {total} {}",
+            word(strings::LOADING),
+            gauge(progress.done, progress.total, 8)
+        ));
+        short.push(format!("{done}/{total}"));
+    }
     if app.screen_cut() {
         let (cols, rows) = MAX_SIZE;
         long.push(format!("{} {cols}×{rows}", word(strings::SCREEN_CUT)));
@@ -121,4 +130,47 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
         (None, None) => highlighted,
     };
     (long.join(" · "), short.join(" · "), remark)
+}
+
+/// `12345` as `12 345` in French (a narrow no-break space between groups of three), `12,345`
+/// in English.
+fn group(n: usize, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Fr => '\u{202F}',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A gauge `width` cells wide, filled in proportion to `done` of `total`.
+fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done.min(total) * width)
+        .checked_div(total)
+        .unwrap_or(width);
+    "▰".repeat(filled) + &"▱".repeat(width - filled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_and_the_gauge_fills() {
+        assert_eq!(group(12345, Lang::Fr), "12\u{202F}345");
+        assert_eq!(group(50000, Lang::En), "50,000");
+        assert_eq!(group(999, Lang::Fr), "999");
+        assert_eq!(group(1_000_000, Lang::En), "1,000,000");
+        assert_eq!(gauge(0, 10, 4), "▱▱▱▱");
+        assert_eq!(gauge(5, 10, 4), "▰▰▱▱");
+        assert_eq!(gauge(10, 10, 4), "▰▰▰▰");
+        assert_eq!(gauge(0, 0, 2), "▰▰");
+    }
 }

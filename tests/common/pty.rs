@@ -192,6 +192,22 @@ impl Session {
         }
     }
 
+    /// Waits until the screen no longer shows `text`; panics with the screen if it still does.
+    pub fn wait_for_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{text:?} never went away; screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn keys(&mut self, keys: &str) {
         let writer = self.writer.as_mut().expect("an open terminal");
         writer.write_all(keys.as_bytes()).unwrap();
