@@ -2,7 +2,10 @@
 //! line). Sits above the store; the record format itself, and reading it back, is
 //! `crate::record`'s.
 
+mod file;
 mod json;
+
+pub use file::replace_file;
 
 use std::io::{self, Write};
 
