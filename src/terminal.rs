@@ -12,7 +12,7 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
@@ -49,6 +49,9 @@ type Backend = Bounded;
 /// Signals that end the reader; it exits with 128 + the signal, as if killed by it, after
 /// giving the terminal back.
 pub const TERMINATING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+
+/// How long a terminating signal waits for the loop to quit on its own.
+const QUIT_GRACE: Duration = Duration::from_millis(500);
 
 /// The signal that ended the reader, if one did.
 static ENDED_BY: AtomicI32 = AtomicI32::new(0);
@@ -294,10 +297,20 @@ fn spawn_hangup_watcher(tx: Sender<Event>) {
     });
 }
 
+/// Signals become events for the loop. A terminating one also starts a grace period: if the
+/// loop is still busy when it ends (wrapping a huge page, say), the terminal is given back and
+/// the process exits from here, so a quit signal always wins over work in progress.
 fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
     let mut signals = Signals::new(TERMINATING.into_iter().chain([SIGTSTP, SIGCONT]))?;
     thread::spawn(move || {
         for signal in signals.forever() {
+            if TERMINATING.contains(&signal) {
+                thread::spawn(move || {
+                    thread::sleep(QUIT_GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                });
+            }
             if tx.send(Event::Signal(signal)).is_err() {
                 break;
             }
