@@ -2,6 +2,10 @@
 //! that must not break it, and (in `ingest/variants.rs`) one small inline page per variant the
 //! parser must recognise.
 
+#[path = "ingest/back.rs"]
+mod back;
+#[path = "ingest/front.rs"]
+mod front;
 #[path = "ingest/variants.rs"]
 mod variants;
 
@@ -198,7 +202,10 @@ fn kirghizistan_sample_parses_field_by_field() -> TestResult {
         photo_of(2).map(|p| p.caption),
         Some("Des Palestiniens dans la région de Cheikh Radwan, au Nord de Gaza.".into())
     );
-    assert_eq!(photo_of(4), Some(photo("", "East Asia Forum")));
+    assert_eq!(
+        photo_of(4),
+        Some(photo("Photo d'illustration", "East Asia Forum"))
+    );
     assert_eq!(photo_of(6), Some(photo("", "VNA")));
     Ok(())
 }

@@ -7,16 +7,25 @@ mod agency;
 mod caption;
 mod furniture;
 mod related;
+mod repeats;
+mod tail;
+mod title;
+
+use std::collections::HashSet;
 
 use super::lines::{self, Fingerprint, same_text};
 use crate::article::{Article, Photo};
 use crate::diagnostic::Diagnostic;
-use agency::{parse_dateline, take_signoff};
+use crate::fold::fold_compact;
+use agency::{find_signoff, parse_dateline, unknown_signoff};
 use caption::{after_image_marker, parse_caption};
 use furniture::{is_furniture, is_related_header, link_title};
-use related::RelatedList;
+use related::{RelatedList, is_long};
+use tail::TailPiece;
+use title::{Head, derive_title, find_head, is_title_like};
 
-/// A parsed page: the article (absent only when the page has no title) and what was wrong.
+/// A parsed page: the article (absent only when the page holds no article text) and what was
+/// wrong.
 #[derive(Debug)]
 pub struct ParsedPage {
     pub article: Option<Article>,
@@ -29,31 +38,54 @@ pub fn parse_page(text: &str, source: &str) -> ParsedPage {
     let lines: Vec<(usize, &str)> = lines::lines(text)
         .filter(|(_, line)| !lines::is_blank(line) && !is_furniture(line))
         .collect();
-    let Some(title_at) = lines.iter().position(|(_, line)| can_be_title(line)) else {
-        let line = lines.first().map_or(1, |(number, _)| *number);
-        return ParsedPage {
-            article: None,
-            diagnostics: vec![Diagnostic::at(
-                source,
-                line,
-                "no title: the page holds no article text",
-            )],
-        };
+    let texts: Vec<&str> = lines.iter().map(|&(_, line)| line).collect();
+    let first_line = lines.first().map_or(1, |(number, _)| *number);
+    let Some(head) = find_head(&texts) else {
+        return no_title(source, first_line);
     };
-    let (title_line, title) = lines[title_at];
-    let mut parser = Parser::new(source, title_line, title);
+    let (title, title_at, glued, rubrics) = match head {
+        Head::Line {
+            at,
+            title,
+            glued,
+            rubrics,
+        } => (title, at, glued, rubrics),
+        Head::Derived { first } => {
+            let mut parser = Parser::new(source, lines[first].0, "");
+            parser.derived = true;
+            for (i, &(number, line)) in lines.iter().enumerate() {
+                let next = |k: usize| texts.get(i + k).copied().unwrap_or("");
+                parser.take(number, classify(line, ["", next(1), next(2)]));
+            }
+            return parser.finish();
+        }
+    };
+    // A title glued to its marker is read again for the caption that follows the marker.
+    let skip = (!glued).then_some(title_at);
+    let mut parser = Parser::new(source, lines[title_at].0, title);
     for (i, &(number, line)) in lines.iter().enumerate() {
-        if i == title_at {
+        if Some(i) == skip || rubrics.contains(&i) {
             continue;
         }
-        let next = |k: usize| lines.get(i + k).map_or("", |(_, next)| *next);
+        let next = |k: usize| texts.get(i + k).copied().unwrap_or("");
         let piece = classify(line, [title, next(1), next(2)]);
-        // Above the title only links or a bare credit can stand; a header there opens nothing.
+        // Above the title only links or a caption can stand; a header there opens nothing.
         if i > title_at || !matches!(piece, Piece::Header) {
             parser.take(number, piece);
         }
     }
     parser.finish()
+}
+
+fn no_title(source: &str, line: usize) -> ParsedPage {
+    ParsedPage {
+        article: None,
+        diagnostics: vec![Diagnostic::at(
+            source,
+            line,
+            "no title: the page holds no article text",
+        )],
+    }
 }
 
 /// What one line of a page is.
@@ -88,12 +120,6 @@ fn classify<'a>(line: &'a str, titles: [&str; 3]) -> Piece<'a> {
     }
 }
 
-fn can_be_title(line: &str) -> bool {
-    !is_related_header(line)
-        && link_title(line).is_none()
-        && parse_caption(line).is_none_or(|photo| !photo.caption.is_empty())
-}
-
 #[derive(Clone, Copy, PartialEq)]
 enum Zone {
     /// After the title, before the first body paragraph: lead, captions, repeats.
@@ -106,8 +132,12 @@ struct Parser<'a> {
     source: &'a str,
     title_line: usize,
     title: Fingerprint,
+    /// The page has no title line: one is derived from the text at the end.
+    derived: bool,
     /// `Some` once the lead is decided (an empty fingerprint when the page has none).
     lead: Option<Fingerprint>,
+    /// A dateline was read before any text (on a caption): the next text opens the body.
+    dateline_seen: bool,
     article: Article,
     diagnostics: Vec<Diagnostic>,
     zone: Zone,
@@ -115,7 +145,15 @@ struct Parser<'a> {
     caption_due: Option<usize>,
     /// Whether the previous piece was a photo: a caption printed twice in a row is one photo.
     after_photo: bool,
+    /// A related header stands above the body: plain title lines after it are its entries.
+    front_list: bool,
     related: RelatedList,
+    /// Lines after a sign-off, until a header or the end tells whether they are related entries.
+    tail: Option<Vec<(usize, TailPiece<'a>)>>,
+    /// Folded keys of the paragraphs so far: a paragraph printed twice is kept once.
+    seen: HashSet<String>,
+    /// Line of the last paragraph, for warnings about its end.
+    last_line: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -124,13 +162,19 @@ impl<'a> Parser<'a> {
             source,
             title_line,
             title: Fingerprint::new(title),
+            derived: false,
             lead: None,
+            dateline_seen: false,
             article: Article::new(title),
             diagnostics: Vec::new(),
             zone: Zone::Front,
             caption_due: None,
             after_photo: false,
+            front_list: false,
             related: RelatedList::default(),
+            tail: None,
+            seen: HashSet::new(),
+            last_line: title_line,
         }
     }
 
@@ -139,22 +183,25 @@ impl<'a> Parser<'a> {
             .push(Diagnostic::at(self.source, line, message));
     }
 
-    fn take(&mut self, line: usize, piece: Piece<'_>) {
+    fn take(&mut self, line: usize, piece: Piece<'a>) {
         let piece = self.resolve_due_caption(piece);
         if matches!(piece, Piece::Header | Piece::Link(_)) {
             self.after_photo = false;
         }
         match (piece, self.zone) {
+            (Piece::Header, Zone::Front) => {
+                self.front_list = true;
+                self.related.open_list(line);
+            }
             (Piece::Header, _) => {
+                self.resolve_tail();
                 self.zone = Zone::Related;
                 self.related.open_list(line);
             }
             (Piece::Link(title), _) => {
+                // A `>>` link is a title alone: what follows is never its summary.
                 self.related.start(title);
-                if self.zone != Zone::Related {
-                    // Links printed above the body are titles only: what follows is not theirs.
-                    self.related.close();
-                }
+                self.related.close();
             }
             (Piece::Marker, _) => self.caption_due = Some(line),
             (Piece::Photo(photo), Zone::Related) => {
@@ -165,21 +212,34 @@ impl<'a> Parser<'a> {
                     );
                 }
             }
-            (Piece::Photo(photo), _) => self.add_photo(photo),
-            (Piece::Text(text), Zone::Related) => {
-                if self.related.text(text) {
-                    self.warn(
-                        line,
-                        "Voir plus entry with no title: its summary is skipped",
-                    );
-                }
-            }
-            (Piece::Text(text), _) => self.text(text),
+            (Piece::Photo(photo), _) => match &mut self.tail {
+                Some(tail) => tail.push((line, TailPiece::Photo(photo))),
+                None => self.add_photo(photo),
+            },
+            (Piece::Text(text), Zone::Related) => self.related_text(line, text),
+            (Piece::Text(text), _) => self.text(line, text),
+        }
+    }
+
+    /// A line in a related list. A long line while nothing waits for it, before any sign-off,
+    /// is the body going on after a box of links (or after a header whose links were lost).
+    fn related_text(&mut self, line: usize, text: &'a str) {
+        if self.related.idle() && is_long(text) && self.article.signoff.is_none() {
+            self.related.close_list();
+            self.zone = Zone::Body;
+            self.text(line, text);
+            return;
+        }
+        if self.related.text(text) {
+            self.warn(
+                line,
+                "Voir plus entry with no title: its summary is skipped",
+            );
         }
     }
 
     /// The line after a bare image marker is its caption, credited or not.
-    fn resolve_due_caption<'p>(&mut self, piece: Piece<'p>) -> Piece<'p> {
+    fn resolve_due_caption(&mut self, piece: Piece<'a>) -> Piece<'a> {
         let Some(marker) = self.caption_due.take() else {
             return piece;
         };
@@ -193,45 +253,74 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn add_photo(&mut self, photo: Photo) {
-        let repeat = self.after_photo
-            && self
-                .article
-                .photos
-                .last()
-                .is_some_and(|last| same_photo(last, &photo));
+    fn add_photo(&mut self, mut photo: Photo) {
+        // `Hanoï (VNA) – ` printed before the caption belongs to the body that follows.
+        if self.zone == Zone::Front
+            && self.article.dateline.is_none()
+            && let Some((dateline, rest)) = parse_dateline(&photo.caption)
+        {
+            self.article.dateline = Some(dateline);
+            self.dateline_seen = true;
+            photo.caption = rest.to_owned();
+        }
+        let repeat =
+            self.article.photos.iter().any(|seen| {
+                same_photo(seen, &photo) && (self.after_photo || !seen.caption.is_empty())
+            });
         if !repeat {
             self.article.photos.push(photo);
         }
         self.after_photo = true;
     }
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, line: usize, text: &'a str) {
         self.after_photo = false;
-        // A line repeating the title is an image's alt text, not writing.
-        if self.title.matches(text) {
+        // A line repeating the title is an image's alt text, not writing; one repeating a
+        // caption is the caption printed again without its credit.
+        let caption_repeat = self
+            .article
+            .photos
+            .iter()
+            .any(|p| !p.caption.is_empty() && same_text(&p.caption, text));
+        if self.title.matches(text) || caption_repeat {
             return;
         }
         match self.zone {
-            Zone::Body => self.article.paragraphs.push(text.to_owned()),
-            _ => self.front_text(text),
+            Zone::Body => match &mut self.tail {
+                Some(tail) => tail.push((line, TailPiece::Text(text))),
+                None => self.paragraph(line, text, true),
+            },
+            _ => self.front_text(line, text),
         }
     }
 
     /// Above the body the first text line is the lead, unless a dateline shows it already opens
-    /// the body; a copy of the lead is skipped; any other line opens the body.
-    fn front_text(&mut self, text: &str) {
+    /// the body; a copy of the lead is skipped; any other line opens the body. Plain title lines
+    /// right after a related header there are its entries.
+    fn front_text(&mut self, line: usize, text: &str) {
         let dateline = parse_dateline(text);
+        if self.front_list {
+            if dateline.is_none() && is_title_like(text) && !text.ends_with('.') {
+                self.related.start(text);
+                self.related.close();
+                return;
+            }
+            self.front_list = false;
+            self.related.close_list();
+        }
         match &self.lead {
-            None if dateline.is_none() => {
-                self.article.lead = text.to_owned();
-                self.lead = Some(Fingerprint::new(text));
+            // A lead opens a text; a line starting in lower case was cut from a paragraph.
+            None if dateline.is_none() && !self.dateline_seen && !starts_lowercase(text) => {
+                let lead = repeats::undouble(text);
+                self.lead = Some(Fingerprint::new(&lead));
+                self.article.lead = lead;
                 return;
             }
             Some(lead) if lead.matches(text) => return,
             _ => {}
         }
         self.lead.get_or_insert_with(|| Fingerprint::new(""));
+        self.related.close_list();
         self.zone = Zone::Body;
         let first = match dateline {
             Some((dateline, rest)) => {
@@ -242,7 +331,47 @@ impl<'a> Parser<'a> {
         };
         // A dateline alone on its line leaves the first paragraph to the next line.
         if !first.is_empty() {
-            self.article.paragraphs.push(first.to_owned());
+            self.paragraph(line, first, true);
+        }
+    }
+
+    /// One body paragraph: doubled openings and exact repeats removed, a sign-off split off.
+    /// After a sign-off, with `watch`, the next lines wait in the tail.
+    fn paragraph(&mut self, line: usize, text: &str, watch: bool) {
+        let mut text = repeats::undouble(text);
+        let key = fold_compact(&text);
+        if key.len() >= 20 && !self.seen.insert(key) {
+            return;
+        }
+        if let Some(signoff) = find_signoff(&text) {
+            text.truncate(signoff.keep);
+            if signoff.agency.is_some() {
+                self.article.signoff = signoff.agency;
+            }
+            if watch {
+                self.tail = Some(Vec::new());
+            }
+        }
+        if !text.trim().is_empty() {
+            self.last_line = line;
+            self.article.paragraphs.push(text.trim_end().to_owned());
+        }
+    }
+
+    /// Decides what the lines after the sign-off were: related entries, or more body.
+    fn resolve_tail(&mut self) {
+        let Some(pieces) = self.tail.take() else {
+            return;
+        };
+        if let Some(entries) = tail::as_related(&pieces) {
+            self.related.prepend(entries);
+            return;
+        }
+        for (line, piece) in pieces {
+            match piece {
+                TailPiece::Text(text) => self.paragraph(line, text, false),
+                TailPiece::Photo(photo) => self.add_photo(photo),
+            }
         }
     }
 
@@ -250,7 +379,17 @@ impl<'a> Parser<'a> {
         if let Some(marker) = self.caption_due.take() {
             self.warn(marker, "image marker with no caption after it");
         }
-        self.article.signoff = take_signoff(&mut self.article.paragraphs);
+        self.resolve_tail();
+        if self.article.signoff.is_none()
+            && let Some(last) = self.article.paragraphs.last()
+            && let Some(shape) = unknown_signoff(last)
+        {
+            let message = format!("unknown sign-off shape: «{shape}»");
+            self.warn(self.last_line, &message);
+        }
+        if self.derived && !self.derive_title() {
+            return no_title(self.source, self.title_line);
+        }
         if self.article.paragraphs.is_empty() {
             self.warn(self.title_line, "no body paragraphs");
         }
@@ -267,10 +406,37 @@ impl<'a> Parser<'a> {
             diagnostics: self.diagnostics,
         }
     }
+
+    /// A page with no title line is named by its first sentence: of the lead, else of the body,
+    /// else of a caption. False when the page has no text to name it by.
+    fn derive_title(&mut self) -> bool {
+        let article = &self.article;
+        let source = [&article.lead]
+            .into_iter()
+            .chain(article.paragraphs.first())
+            .chain(article.photos.iter().map(|p| &p.caption))
+            .find(|text| !text.trim().is_empty());
+        let Some(source) = source else {
+            return false;
+        };
+        self.article.title = derive_title(source);
+        self.article.title_derived = true;
+        self.warn(
+            self.title_line,
+            "no title line: title derived from the first sentence",
+        );
+        true
+    }
 }
 
 fn same_photo(a: &Photo, b: &Photo) -> bool {
     same_text(&a.caption, &b.caption) && same_text(&a.credit, &b.credit)
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 fn uncredited(caption: &str) -> Photo {
