@@ -1,11 +1,16 @@
 //! Integration tests of the page parser: the two bundled samples checked field by field, inputs
-//! that must not break it, and (in `ingest/variants.rs`) one small inline page per variant the
-//! parser must recognise.
+//! that must not break it, one small inline page per variant (`ingest/variants.rs`), the layouts
+//! of real sites by class (`ingest/front.rs`, `ingest/back.rs`), property tests over every
+//! variant (`ingest/properties.rs`) and `check` on a folder of such pages (`ingest/check.rs`).
 
 #[path = "ingest/back.rs"]
 mod back;
+#[path = "ingest/check.rs"]
+mod check;
 #[path = "ingest/front.rs"]
 mod front;
+#[path = "ingest/properties.rs"]
+mod properties;
 #[path = "ingest/variants.rs"]
 mod variants;
 
