@@ -36,6 +36,8 @@ fn sign_offs_of_every_spelling() {
         ("./.", None),
         (".-VNA/.", Some("VNA")),
         (".-VNA\nsource", Some("VNA")),
+        (". (VNA)", Some("VNA")),
+        (".\nThanh Hà/CVN", Some("Thanh Hà/CVN")),
     ] {
         let a = parse(&page_ending(end));
         let kept = if end.starts_with(" handicap") {

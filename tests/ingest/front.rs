@@ -237,3 +237,18 @@ fn illustration_photo_keeps_its_caption() {
     assert_eq!(a.photos, [photo("Photo d'illustration", "East Asia Forum")]);
     assert_eq!(a.paragraphs, [BODY_ONE]);
 }
+
+#[test]
+fn a_site_name_after_the_title_and_a_credit_under_its_caption() {
+    let title = "Le Vietnam et la Corée du Sud signent un accord sur l'emploi";
+    let a = parse(&format!(
+        "{title} | Le Courrier du Vietnam\n{title}\n\nChapeau.\n\n\
+         {title} ảnh 1Des travailleurs vietnamiens.\nPhoto : CVN\n\n{BODY_ONE}\n"
+    ));
+    assert_eq!(a.title, title);
+    assert_eq!(a.photos, [photo("Des travailleurs vietnamiens.", "CVN")]);
+    assert_eq!(
+        (a.lead.as_str(), a.paragraphs.as_slice()),
+        ("Chapeau.", &[BODY_ONE.to_owned()][..])
+    );
+}

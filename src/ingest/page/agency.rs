@@ -210,7 +210,19 @@ fn whole_line_agency(text: &str) -> Option<String> {
     if let Some(joined) = spaced_letters(bare) {
         return Some(joined);
     }
-    agency_and_date(text)
+    agency_and_date(text).or_else(|| writer_and_agency(bare))
+}
+
+/// `Thanh Hà/CVN`, `Minh Thu/VNA`: the writer's name and the agency, alone on the last line.
+fn writer_and_agency(text: &str) -> Option<String> {
+    let (writer, agency) = text.rsplit_once('/')?;
+    let words: Vec<&str> = writer.split_whitespace().collect();
+    let named = (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        });
+    (named && text.chars().count() <= 40 && is_agency(agency.trim())).then(|| text.to_owned())
 }
 
 /// `Agence France Presse - 15/09/2021`, `Agence France-Presse – 12 mars 2024`.
@@ -281,6 +293,11 @@ pub(super) fn unknown_signoff(text: &str) -> Option<&str> {
 /// sentence of the body has ended is a signature: a sentence does not end without a full stop.
 fn split_undashed(text: &str) -> Option<(usize, String)> {
     let (before, agency) = text.rsplit_once(char::is_whitespace)?;
+    // `… fin. (VNA)`: the signature may stand in brackets.
+    let agency = agency
+        .strip_prefix('(')
+        .and_then(|a| a.strip_suffix(')'))
+        .unwrap_or(agency);
     let keep = before.trim_end();
     let finished = keep.ends_with(['.', '!', '?', '»', '…', ')']);
     (finished && is_agency(agency)).then(|| (keep.len(), agency.to_owned()))

@@ -5,7 +5,7 @@
 use crate::fold::fold;
 
 /// Headers of a related list, folded, without trailing punctuation.
-const RELATED_HEADERS: [&str; 22] = [
+const RELATED_HEADERS: [&str; 23] = [
     "voir plus",
     "voir aussi",
     "a voir aussi",
@@ -28,6 +28,7 @@ const RELATED_HEADERS: [&str; 22] = [
     "a decouvrir egalement",
     "a decouvrir aussi",
     "tin lien quan",
+    "xem them",
 ];
 
 pub(super) fn is_related_header(line: &str) -> bool {
@@ -150,6 +151,7 @@ const FURNITURE: &[(&str, Match)] = &[
     ("vietnamese", Button("luan")),
     ("vietnamese", Line("in bai")),
     ("vietnamese", Line("theo doi")),
+    ("vietnamese", Line("trang chu")),
 ];
 
 /// Page furniture: a short line that a pattern of [`FURNITURE`] matches, a line with no letter or
@@ -237,8 +239,10 @@ fn is_date_line(key: &str) -> bool {
         && key
             .split(|c: char| c.is_whitespace() || "|,-–—+".contains(c))
             .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(['(', ')']))
             .all(|w| {
-                DATE_WORDS.contains(&w)
+                w.is_empty()
+                    || DATE_WORDS.contains(&w)
                     || w.chars().all(|c| c.is_ascii_digit() || "/:.h+".contains(c))
             })
 }
@@ -291,6 +295,8 @@ mod tests {
             "15/09/2021 10:30",
             "Mardi 15 septembre 2021 - 10h30",
             "12-03-2024 | 08:00 GMT+7",
+            "Lundi, 15/09/2021 - 10:30 (GMT+7)",
+            "Trang chủ",
             "Publié le 12 mars 2024",
             "Adresse : 79, rue Ly Thuong Kiet, Hanoï",
             "Tél : (84-24) 3825 2931",

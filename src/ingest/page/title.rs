@@ -62,7 +62,7 @@ pub(super) fn find_head<'a>(lines: &[&'a str]) -> Option<Head<'a>> {
         if is_title_like(line) {
             return Some(Head::Line {
                 at,
-                title: line,
+                title: without_site_name(line),
                 glued: false,
                 rubrics,
             });
@@ -70,6 +70,16 @@ pub(super) fn find_head<'a>(lines: &[&'a str]) -> Option<Head<'a>> {
         break;
     }
     Some(Head::Derived { first })
+}
+
+/// `<title> | VietnamPlus` → `<title>`: a page's `<title>` element names the site after a bar.
+fn without_site_name(line: &str) -> &str {
+    match line.rsplit_once(" | ") {
+        Some((title, site)) if site.split_whitespace().count() <= 4 && title.len() >= 20 => {
+            title.trim_end()
+        }
+        _ => line,
+    }
 }
 
 fn is_bare_credit(line: &str) -> bool {
