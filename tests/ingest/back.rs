@@ -149,6 +149,14 @@ fn an_empty_header_makes_no_link_and_is_warned() {
         [FIRST.to_owned(), more.to_owned(), format!("{LAST}.")]
     );
     assert_eq!(a.warnings, ["test.txt:7: Voir plus header with no entries"]);
+    // A box of links inside the body, then the body's signed end.
+    let a = parse(&format!(
+        "{TITLE}\n\nChapeau du texte.\n\nHanoï (VNA) – {FIRST}\n\nLire aussi :\n\
+         >> Un forum de l'an dernier\n\n{LAST}.-VNA\n"
+    ));
+    assert_eq!(a.paragraphs, [FIRST.to_owned(), format!("{LAST}.")]);
+    assert_eq!((a.related.len(), a.signoff.as_deref()), (1, Some("VNA")));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
 
 #[test]

@@ -232,19 +232,25 @@ const DATE_WORDS: [&str; 27] = [
 ];
 
 /// `15/09/2021 10:30`, `Mardi 15 septembre 2021 - 10h30`, `12-03-2024 | 08:00 GMT+7`: only dates,
-/// times and the words around them, with at least one digit.
+/// times and the words around them, with a month or a number shaped like a date or a time
+/// (`2026 a 2026` is no date line).
 fn is_date_line(key: &str) -> bool {
-    key.len() <= 60
-        && key.contains(|c: char| c.is_ascii_digit())
+    const MONTHS: usize = 12;
+    let months = &DATE_WORDS[7..7 + MONTHS];
+    let mut dated = false;
+    let all_date = key.len() <= 60
         && key
-            .split(|c: char| c.is_whitespace() || "|,-–—+".contains(c))
-            .filter(|w| !w.is_empty())
+            .split(|c: char| c.is_whitespace() || "|,–—+".contains(c))
             .map(|w| w.trim_matches(['(', ')']))
+            .filter(|w| !w.is_empty() && *w != "-")
             .all(|w| {
-                w.is_empty()
-                    || DATE_WORDS.contains(&w)
-                    || w.chars().all(|c| c.is_ascii_digit() || "/:.h+".contains(c))
-            })
+                let numeric = w.chars().all(|c| c.is_ascii_digit() || "/:.h-".contains(c));
+                let digits = w.chars().filter(char::is_ascii_digit).count();
+                let shaped = numeric && digits >= 2 && digits < w.chars().count();
+                dated |= shaped || months.contains(&w);
+                DATE_WORDS.contains(&w) || numeric
+            });
+    all_date && dated
 }
 
 /// `Par VietnamPlus`, `Par Le Courrier du Vietnam`: "Par" and a few capitalised words, no
@@ -297,6 +303,7 @@ mod tests {
             "12-03-2024 | 08:00 GMT+7",
             "Lundi, 15/09/2021 - 10:30 (GMT+7)",
             "Trang chủ",
+            "Le 15 septembre",
             "Publié le 12 mars 2024",
             "Adresse : 79, rue Ly Thuong Kiet, Hanoï",
             "Tél : (84-24) 3825 2931",
@@ -316,6 +323,7 @@ mod tests {
             "Copier ne suffit pas : le Vietnam innove",
             "Football",
             ">> Lien 3",
+            "2026 a 2026",
             "Cet article",
             "/.",
             "Facebook s'installe à Hanoï",

@@ -49,6 +49,8 @@ pub(super) struct Parser<'a> {
     seen: HashSet<String>,
     /// Line of the last paragraph, for warnings about its end.
     last_line: usize,
+    /// A sign-off was read: the body is over.
+    signed: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -70,6 +72,7 @@ impl<'a> Parser<'a> {
             tail: None,
             seen: HashSet::new(),
             last_line: title_line,
+            signed: false,
         }
     }
 
@@ -119,7 +122,9 @@ impl<'a> Parser<'a> {
     /// A line in a related list. A long line while nothing waits for it, before any sign-off,
     /// is the body going on after a box of links (or after a header whose links were lost).
     fn related_text(&mut self, line: usize, text: &'a str) {
-        if self.related.idle() && is_long(text) && self.article.signoff.is_none() {
+        // The body's last paragraph, signed, after a box of links: the body was not over.
+        let signed_here = !self.signed && find_signoff(text).is_some();
+        if (self.related.idle() && is_long(text) && !self.signed) || signed_here {
             self.related.close_list();
             self.zone = Zone::Body;
             self.text(line, text);
@@ -255,6 +260,7 @@ impl<'a> Parser<'a> {
             return;
         }
         if let Some(signoff) = find_signoff(&text) {
+            self.signed = true;
             text.truncate(signoff.keep);
             if signoff.agency.is_some() {
                 self.article.signoff = signoff.agency;

@@ -86,29 +86,30 @@ fn is_bare_credit(line: &str) -> bool {
     parse_caption(line).is_some_and(|photo| photo.caption.is_empty())
 }
 
-/// `Football`, `Nouvelles`, `Monde | Asie`: a rubric is a word or three, no sentence.
+/// `Football`, `Nouvelles`, `Monde | Asie`: a rubric is a word or two, no sentence.
 fn is_rubric(line: &str) -> bool {
-    line.chars().count() <= 32
-        && line.split_whitespace().count() <= 3
-        && !line.ends_with(['.', '!', '?', ':', ','])
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    line.chars().count() <= 32 && words <= 2 && !line.ends_with(['.', '!', '?', ':', ','])
 }
 
-const TITLE_MAX_CHARS: usize = 180;
+/// Longest title: beyond it a line is a paragraph, whatever its end.
+const TITLE_MAX_CHARS: usize = 300;
+/// Longest title that ends like a sentence: titles rarely end with a full stop, paragraphs do.
+const SENTENCE_TITLE_MAX_CHARS: usize = 90;
 
-/// A title is one short line that is none of the body's parts: not a dateline, caption or
-/// sign-off, not a cut sentence (lower-case start), and no paragraph (long, or a sentence with
-/// a full stop beyond a few words).
+/// A title is one line that is none of the body's parts: not a dateline, caption or sign-off,
+/// and no paragraph (very long, or a sentence with a full stop beyond a few words).
 pub(super) fn is_title_like(line: &str) -> bool {
     let chars = line.chars().count();
     let sentence = line
         .trim_end_matches(['»', '"', '”', ')'])
         .ends_with(['.', ';', ',']);
     chars <= TITLE_MAX_CHARS
-        && !(sentence && chars > 90)
-        && line
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| !c.is_lowercase())
+        && !(sentence && chars > SENTENCE_TITLE_MAX_CHARS)
+        && line.chars().any(char::is_alphanumeric)
         && parse_dateline(line).is_none()
         && parse_caption(line).is_none()
         // A whole-line signature (`VNA/CVN`, `-VNA`); a title may end like `Vietnam–UE`.
@@ -173,7 +174,7 @@ mod tests {
             "Le ministre lors de la réunion. Photo : VNA",
             "et les deux pays ont convenu de renforcer leur coopération",
             "-VNA",
-            &"Un paragraphe entier qui dure, ".repeat(8),
+            &"Un paragraphe entier qui dure, ".repeat(12),
             "Le président Nguyen Van A a reçu mardi à Hanoï l'ambassadeur du Laos au Vietnam pour un entretien.",
         ] {
             assert!(!is_title_like(line), "{line}");
