@@ -169,10 +169,10 @@ mod tests {
             "Le Vietnam et le Laos renforcent leur coopération"
         ));
         assert!(is_title_like("Vietnam – Laos : une relation spéciale"));
+        assert!(is_title_like("Relations Vietnam–UE"));
         for line in [
             "Hanoï (VNA) – Le président est arrivé.",
             "Le ministre lors de la réunion. Photo : VNA",
-            "et les deux pays ont convenu de renforcer leur coopération",
             "-VNA",
             &"Un paragraphe entier qui dure, ".repeat(12),
             "Le président Nguyen Van A a reçu mardi à Hanoï l'ambassadeur du Laos au Vietnam pour un entretien.",
