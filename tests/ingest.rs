@@ -293,6 +293,18 @@ fn ten_thousand_related_entries_parse() {
     );
 }
 
+#[test]
+fn ten_thousand_photos_and_paragraphs_parse() {
+    let mut text = String::from("Titre\n\nChapeau.\n\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "Légende {i}. Photo : VNA\n\nLe paragraphe numéro {i} du corps.\n\n"
+        ));
+    }
+    let a = parse(&text);
+    assert_eq!((a.photos.len(), a.paragraphs.len()), (10_000, 10_000));
+}
+
 /// Pieces that the recognisers look for, to be glued together in awkward orders.
 const AWKWARD: [&str; 18] = [
     "\r",

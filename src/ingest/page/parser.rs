@@ -13,7 +13,7 @@ use super::{ParsedPage, Piece, no_title, same_photo, starts_lowercase, uncredite
 use crate::article::{Article, Photo};
 use crate::diagnostic::Diagnostic;
 use crate::fold::fold_compact;
-use crate::ingest::lines::{Fingerprint, same_text};
+use crate::ingest::lines::Fingerprint;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Zone {
@@ -47,6 +47,9 @@ pub(super) struct Parser<'a> {
     tail: Option<Vec<(usize, TailPiece<'a>)>>,
     /// Folded keys of the paragraphs so far: a paragraph printed twice is kept once.
     seen: HashSet<String>,
+    /// Folded captions (non-empty) and (caption, credit) keys of the photos so far.
+    captions: HashSet<String>,
+    photo_keys: HashSet<(String, String)>,
     /// Line of the last paragraph, for warnings about its end.
     last_line: usize,
     /// A sign-off was read: the body is over.
@@ -71,6 +74,8 @@ impl<'a> Parser<'a> {
             related: RelatedList::default(),
             tail: None,
             seen: HashSet::new(),
+            captions: HashSet::new(),
+            photo_keys: HashSet::new(),
             last_line: title_line,
             signed: false,
         }
@@ -170,13 +175,24 @@ impl<'a> Parser<'a> {
             && last.credit.is_empty()
         {
             last.credit = photo.credit;
+            let key = photo_key(last);
+            self.photo_keys.insert(key);
             return;
         }
-        let repeat =
-            self.article.photos.iter().any(|seen| {
-                same_photo(seen, &photo) && (self.after_photo || !seen.caption.is_empty())
-            });
-        if !repeat {
+        // A caption printed twice is one photo; a bare credit only when printed twice in a row.
+        let key = photo_key(&photo);
+        let after_same = self.after_photo
+            && self
+                .article
+                .photos
+                .last()
+                .is_some_and(|last| same_photo(last, &photo));
+        let seen = !photo.caption.is_empty() && self.photo_keys.contains(&key);
+        if !after_same && !seen {
+            if !photo.caption.is_empty() {
+                self.captions.insert(fold_compact(&photo.caption));
+            }
+            self.photo_keys.insert(key);
             self.article.photos.push(photo);
         }
         self.after_photo = true;
@@ -186,11 +202,7 @@ impl<'a> Parser<'a> {
         self.after_photo = false;
         // A line repeating the title is an image's alt text, not writing; one repeating a
         // caption is the caption printed again without its credit.
-        let caption_repeat = self
-            .article
-            .photos
-            .iter()
-            .any(|p| !p.caption.is_empty() && same_text(&p.caption, text));
+        let caption_repeat = text.len() <= 1000 && self.captions.contains(&fold_compact(text));
         // `<title> | VietnamPlus`: the title again, with the site's name, among the chrome.
         let titled = text
             .rsplit_once(" | ")
@@ -344,4 +356,8 @@ impl<'a> Parser<'a> {
         );
         true
     }
+}
+
+fn photo_key(photo: &Photo) -> (String, String) {
+    (fold_compact(&photo.caption), fold_compact(&photo.credit))
 }
