@@ -252,3 +252,20 @@ fn a_site_name_after_the_title_and_a_credit_under_its_caption() {
         ("Chapeau.", &[BODY_ONE.to_owned()][..])
     );
 }
+
+#[test]
+fn chrome_of_other_news_sites_and_copyright_credits() {
+    let a = parse(&format!(
+        "Le Vietnam mise sur l'éolien en mer\nLe Monde avec AFP\nPublié le 12 mars 2024 à 10h30\n\
+         Modifié le 12 mars 2024 à 11h00\nTemps de lecture : 3 min\nÉcouter cet article\n\n\
+         Chapeau.\n\nUne éolienne au large de Bac Lieu. © AFP\n\nHANOI - {BODY_ONE}\n\n\
+         Abonnez-vous à notre newsletter\nLire la suite\n\n{BODY_TWO}\n"
+    ));
+    assert_eq!(
+        a.photos,
+        [photo("Une éolienne au large de Bac Lieu.", "AFP")]
+    );
+    assert_eq!(a.dateline, dateline(Some("HANOI"), ""));
+    assert_eq!((a.lead.as_str(), a.paragraphs.len()), ("Chapeau.", 2));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}

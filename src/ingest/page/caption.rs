@@ -128,6 +128,31 @@ const CREDIT_TAIL: usize = 160;
 /// `<caption> Photo : <credit>`, `(Photo: <credit>)`, `Photo d'illustration : <credit>`,
 /// `Photos : <credit>`, or a bare credit. The caption keeps its own final period; the credit is the credit alone.
 pub(super) fn parse_caption(line: &str) -> Option<Photo> {
+    photo_credit(line).or_else(|| copyright_credit(line))
+}
+
+/// `<caption> © AFP`, `<caption> (© Reuters)`: a caption with its credit after a copyright sign.
+fn copyright_credit(line: &str) -> Option<Photo> {
+    let at = line[tail_start(line, 80)..].rfind('©')? + tail_start(line, 80);
+    let caption = line[..at].trim_end().trim_end_matches('(').trim_end();
+    let credit = line[at + '©'.len_utf8()..]
+        .trim()
+        .trim_end_matches(')')
+        .trim();
+    let credit = credit
+        .split_once(char::is_whitespace)
+        .filter(|(year, _)| year.chars().all(|c| c.is_ascii_digit()))
+        .map_or(credit, |(_, name)| name.trim());
+    let named = credit.chars().any(char::is_alphabetic);
+    (!caption.is_empty() && line.len() <= 600 && named && looks_like_credit(credit)).then(|| {
+        Photo {
+            caption: caption.to_owned(),
+            credit: collapse_spaces(credit),
+        }
+    })
+}
+
+fn photo_credit(line: &str) -> Option<Photo> {
     let from = tail_start(line, CREDIT_TAIL);
     let lower = line[from..].to_ascii_lowercase();
     let at = from + lower.rfind("photo")?;

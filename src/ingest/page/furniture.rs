@@ -5,7 +5,7 @@
 use crate::fold::fold;
 
 /// Headers of a related list, folded, without trailing punctuation.
-const RELATED_HEADERS: [&str; 23] = [
+const RELATED_HEADERS: [&str; 27] = [
     "voir plus",
     "voir aussi",
     "a voir aussi",
@@ -13,7 +13,6 @@ const RELATED_HEADERS: [&str; 23] = [
     "a lire aussi",
     "lire egalement",
     "a lire egalement",
-    "lire la suite",
     "articles lies",
     "articles connexes",
     "sur le meme sujet",
@@ -29,6 +28,11 @@ const RELATED_HEADERS: [&str; 23] = [
     "a decouvrir aussi",
     "tin lien quan",
     "xem them",
+    "voir egalement",
+    "sur le meme theme",
+    "pour aller plus loin",
+    "actualites liees",
+    "articles associes",
 ];
 
 pub(super) fn is_related_header(line: &str) -> bool {
@@ -124,6 +128,18 @@ const FURNITURE: &[(&str, Match)] = &[
     ("any", Start("publie le ")),
     ("any", Start("mis a jour ")),
     ("any", Start("mise a jour ")),
+    ("any", Start("modifie le ")),
+    ("any", Start("temps de lecture")),
+    ("any", Line("lire la suite")),
+    // Reading widgets and subscription prompts: French news sites (Le Monde, RFI, Le Figaro…).
+    ("news", Line("ecouter")),
+    ("news", Line("ecouter cet article")),
+    ("news", Line("newsletter")),
+    ("news", Line("s'abonner")),
+    ("news", Start("abonnez-vous")),
+    ("news", Start("inscrivez-vous")),
+    ("news", Line("reserve aux abonnes")),
+    ("news", Line("article reserve aux abonnes")),
     // Site footers: newsroom addresses and licences (VNA family, Nhân Dân, VOV).
     ("footer", Start("adresse :")),
     ("footer", Start("adresse:")),
@@ -173,9 +189,19 @@ pub(super) fn is_furniture(line: &str) -> bool {
     });
     by_line
         || key.contains("tous droits reserves")
+        || is_site_copyright(key)
         || (line.len() <= 80 && is_button_row(key))
         || is_date_line(key)
         || is_byline(line)
+}
+
+/// `Le Courrier du Vietnam © 2024`: a site's name and a copyright year.
+fn is_site_copyright(key: &str) -> bool {
+    key.len() <= 80
+        && key.rsplit_once('©').is_some_and(|(_, year)| {
+            let year = year.trim();
+            !year.is_empty() && year.chars().all(|c| c.is_ascii_digit() || c == '-')
+        })
 }
 
 /// A row of buttons: words that are all buttons or fillers, one at least a button.
@@ -256,6 +282,15 @@ fn is_date_line(key: &str) -> bool {
 /// `Par VietnamPlus`, `Par Le Courrier du Vietnam`: "Par" and a few capitalised words, no
 /// sentence. The writer's or site's name, never body text.
 fn is_byline(line: &str) -> bool {
+    // `Le Monde avec AFP`, `France 24 avec Reuters`: a site and its agency.
+    let folded = fold(line);
+    if line.chars().count() <= 40
+        && [" avec afp", " avec reuters", " avec ap"]
+            .iter()
+            .any(|end| folded.ends_with(end))
+    {
+        return true;
+    }
     let Some(name) = line
         .strip_prefix("Par ")
         .or_else(|| line.strip_prefix("PAR "))
@@ -309,6 +344,12 @@ mod tests {
             "Tél : (84-24) 3825 2931",
             "Rédacteur en chef : Nguyen Van A",
             "Agence Vietnamienne d'Information",
+            "Le Monde avec AFP",
+            "Le Courrier du Vietnam © 2024",
+            "Modifié le 12 mars 2024 à 10h30",
+            "Temps de lecture : 3 min",
+            "Écouter cet article",
+            "Abonnez-vous à notre newsletter",
         ] {
             assert!(is_furniture(line), "{line}");
         }
