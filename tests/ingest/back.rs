@@ -33,6 +33,11 @@ fn sign_offs_of_every_spelling() {
             ".\nAgence France Presse - 15/09/2021",
             Some("Agence France Presse"),
         ),
+        (
+            ".\nAgence France-Presse – 12 mars 2024 10:30",
+            Some("Agence France-Presse"),
+        ),
+        (".\nAFP - 15/09/2021", Some("AFP")),
         ("./.", None),
         (".-VNA/.", Some("VNA")),
         (".-VNA\nsource", Some("VNA")),
@@ -207,4 +212,13 @@ fn repeats_are_read_once() {
     ));
     assert_eq!(a.photos, [photo(caption, "VNA")]);
     assert_eq!(a.paragraphs, [FIRST.to_owned(), format!("{LAST}.")]);
+}
+
+#[test]
+fn a_dateline_pushed_down_by_a_stray_line_is_still_taken_off() {
+    let a = parse(&format!(
+        "{TITLE}\n\nSuivez-nous sur Zalo\n\nChapeau du texte.\n\nHanoï (VNA) – {FIRST}\n\n{LAST}.\n"
+    ));
+    assert_eq!(a.dateline, crate::dateline(Some("Hanoï"), "VNA"));
+    assert_eq!(a.paragraphs[1], FIRST);
 }

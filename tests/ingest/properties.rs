@@ -46,7 +46,7 @@ const DATELINES: [&str; 8] = [
     "(VNA) ",
     "",
 ];
-const SIGNOFFS: [&str; 14] = [
+const SIGNOFFS: [&str; 17] = [
     ".-VNA",
     ". -VNA",
     ".- VN A",
@@ -61,6 +61,9 @@ const SIGNOFFS: [&str; 14] = [
     ".\nAgence France Presse - 15/09/2021",
     "./.",
     ".-VNA\nsource",
+    ". (VNA)",
+    ".\nThanh Hà/CVN",
+    ".\nAFP - 15/09/2021",
 ];
 /// The related list: a header, or none (old pages list entries right after the sign-off).
 const HEADERS: [&str; 6] = [
@@ -149,7 +152,7 @@ fn fields(a: &Article) -> Vec<(String, &str)> {
 }
 
 /// Pieces that only a marker, a sign-off, a dateline or furniture would leave in a field.
-const LEFTOVERS: [&str; 19] = [
+const LEFTOVERS: [&str; 21] = [
     "anh 1",
     "ảnh 1",
     "hinh",
@@ -169,6 +172,8 @@ const LEFTOVERS: [&str; 19] = [
     "Jakarta —",
     "JAKARTA",
     "source",
+    "AFP",
+    "Thanh Hà",
 ];
 
 proptest! {

@@ -120,7 +120,7 @@ fn is_date(text: &str) -> bool {
         && text.contains(|c: char| c.is_ascii_digit())
         && text
             .chars()
-            .all(|c| c.is_alphanumeric() || c == ' ' || c == '/' || c == '.')
+            .all(|c| c.is_alphanumeric() || " /.:".contains(c))
 }
 
 /// City names: capitalised words, possibly joined by short lower-case particles (`Rio de
@@ -234,7 +234,7 @@ fn agency_and_date(text: &str) -> Option<String> {
     let name = text[..dash].trim_end();
     let date = text[dash + c.len_utf8()..].trim();
     let words: Vec<&str> = name.split_whitespace().collect();
-    let named = (2..=5).contains(&words.len())
+    let spelled_out = (2..=5).contains(&words.len())
         && name.chars().count() <= 40
         && words
             .iter()
@@ -242,6 +242,7 @@ fn agency_and_date(text: &str) -> Option<String> {
         && name
             .chars()
             .all(|c| c.is_alphabetic() || " -'’".contains(c));
+    let named = spelled_out || is_agency(name);
     (named && is_date(date)).then(|| name.to_owned())
 }
 

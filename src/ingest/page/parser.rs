@@ -266,6 +266,15 @@ impl<'a> Parser<'a> {
     /// One body paragraph: doubled openings and exact repeats removed, a sign-off split off.
     /// After a sign-off, with `watch`, the next lines wait in the tail.
     fn paragraph(&mut self, line: usize, text: &str, watch: bool) {
+        let mut text = text;
+        // A stray line above the lead pushed the dateline down a paragraph or two.
+        if self.article.dateline.is_none()
+            && (1..3).contains(&self.article.paragraphs.len())
+            && let Some((dateline, rest)) = parse_dateline(text)
+        {
+            self.article.dateline = Some(dateline);
+            text = rest;
+        }
         let mut text = repeats::undouble(text);
         let key = fold_compact(&text);
         if key.len() >= 20 && !self.seen.insert(key) {
