@@ -162,6 +162,13 @@ fn an_empty_header_makes_no_link_and_is_warned() {
     assert_eq!(a.paragraphs, [FIRST.to_owned(), format!("{LAST}.")]);
     assert_eq!((a.related.len(), a.signoff.as_deref()), (1, Some("VNA")));
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    // An entry's title that ends like a signature is still an entry.
+    let a = parse(&format!(
+        "{}\nVoir plus\n\nCoopération Vietnam - UE\n",
+        page_ending(".")
+    ));
+    assert_eq!(a.related.len(), 1);
+    assert_eq!(a.paragraphs.len(), 2);
 }
 
 #[test]

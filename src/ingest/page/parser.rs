@@ -128,7 +128,10 @@ impl<'a> Parser<'a> {
     /// is the body going on after a box of links (or after a header whose links were lost).
     fn related_text(&mut self, line: usize, text: &'a str) {
         // The body's last paragraph, signed, after a box of links: the body was not over.
-        let signed_here = !self.signed && find_signoff(text).is_some();
+        // (A sentence before the signature: `Coopération Vietnam - UE` is an entry's title.)
+        let signed_here = !self.signed
+            && find_signoff(text)
+                .is_some_and(|s| text[..s.keep].ends_with(['.', '!', '?', '»', '…']));
         if (self.related.idle() && is_long(text) && !self.signed) || signed_here {
             self.related.close_list();
             self.zone = Zone::Body;
