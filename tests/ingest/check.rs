@@ -134,3 +134,43 @@ fn the_same_story_on_two_sites_under_two_titles_stays_two_articles() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(store.full_count(), 2);
 }
+
+#[test]
+fn a_derived_title_is_marked_in_the_export_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    fs::create_dir(&pages).unwrap();
+    for (name, text) in pages_of_interest() {
+        fs::write(pages.join(name), text).unwrap();
+    }
+    let export = |arg: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+            .args(["export", arg.to_str().unwrap()])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = export(&pages);
+    assert!(first.contains("\"title_derived\": true"), "{first}");
+    assert!(first.contains("\"title_derived\": false"), "{first}");
+    let saved = dir.path().join("export.json");
+    fs::write(&saved, &first).unwrap();
+    assert_eq!(export(&saved), first);
+    // An export made before the field existed still loads, as titles from title lines.
+    let old = dir.path().join("old.json");
+    fs::write(&old, first.replace("      \"title_derived\": true,\n", "")).unwrap();
+    let reloaded = ingest::load_paths(&[old]);
+    assert!(
+        reloaded.diagnostics.is_empty(),
+        "{:?}",
+        reloaded.diagnostics
+    );
+    assert!(reloaded.pages.iter().all(|a| !a.title_derived));
+}
+
+fn pages_of_interest() -> Vec<(&'static str, String)> {
+    pages()
+        .into_iter()
+        .filter(|(name, _)| ["clean.txt", "no-title.txt"].contains(name))
+        .collect()
+}
