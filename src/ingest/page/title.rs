@@ -31,11 +31,12 @@ pub(super) fn find_head<'a>(lines: &[&'a str]) -> Option<Head<'a>> {
     let mut at = first;
     while at < lines.len() {
         let line = lines[at];
-        let next = (at + 1..lines.len()).find(|&j| content(lines[j]));
         if !content(line) || is_bare_credit(line) {
             at += 1;
             continue;
         }
+        // Found only for content lines, so a long run of links is walked once.
+        let next = (at + 1..lines.len()).find(|&j| content(lines[j]));
         if let Some((prefix, _)) = split_marker(line)
             && is_title_like(prefix)
         {
