@@ -41,6 +41,8 @@ pub struct RelatedLink {
 pub struct Article {
     pub kind: Kind,
     pub title: String,
+    /// The page had no title line: `title` was derived from its first sentence.
+    pub title_derived: bool,
     pub lead: String,
     pub dateline: Option<Dateline>,
     pub photos: Vec<Photo>,
@@ -63,6 +65,7 @@ impl Article {
         Self {
             kind: Kind::Full,
             title: title.into(),
+            title_derived: false,
             lead: String::new(),
             dateline: None,
             photos: Vec::new(),

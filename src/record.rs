@@ -20,6 +20,10 @@ pub struct Record {
     pub id: String,
     pub kind: Kind,
     pub title: String,
+    /// Whether `title` was derived from the text (the page had no title line). Absent from
+    /// exports made before it existed, which load as `false`.
+    #[serde(default)]
+    pub title_derived: bool,
     pub lead: String,
     pub dateline: Option<Dateline>,
     pub photos: Vec<Photo>,
@@ -56,6 +60,7 @@ impl Record {
         Article {
             kind: self.kind,
             title: self.title,
+            title_derived: self.title_derived,
             lead: self.lead,
             dateline: self.dateline,
             photos: self.photos,

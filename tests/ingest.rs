@@ -1,7 +1,16 @@
 //! Integration tests of the page parser: the two bundled samples checked field by field, inputs
-//! that must not break it, and (in `ingest/variants.rs`) one small inline page per variant the
-//! parser must recognise.
+//! that must not break it, one small inline page per variant (`ingest/variants.rs`), the layouts
+//! of real sites by class (`ingest/front.rs`, `ingest/back.rs`), property tests over every
+//! variant (`ingest/properties.rs`) and `check` on a folder of such pages (`ingest/check.rs`).
 
+#[path = "ingest/back.rs"]
+mod back;
+#[path = "ingest/check.rs"]
+mod check;
+#[path = "ingest/front.rs"]
+mod front;
+#[path = "ingest/properties.rs"]
+mod properties;
 #[path = "ingest/variants.rs"]
 mod variants;
 
@@ -198,7 +207,10 @@ fn kirghizistan_sample_parses_field_by_field() -> TestResult {
         photo_of(2).map(|p| p.caption),
         Some("Des Palestiniens dans la région de Cheikh Radwan, au Nord de Gaza.".into())
     );
-    assert_eq!(photo_of(4), Some(photo("", "East Asia Forum")));
+    assert_eq!(
+        photo_of(4),
+        Some(photo("Photo d'illustration", "East Asia Forum"))
+    );
     assert_eq!(photo_of(6), Some(photo("", "VNA")));
     Ok(())
 }
@@ -279,6 +291,18 @@ fn ten_thousand_related_entries_parse() {
             .len(),
         10_000
     );
+}
+
+#[test]
+fn ten_thousand_photos_and_paragraphs_parse() {
+    let mut text = String::from("Titre\n\nChapeau.\n\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "Légende {i}. Photo : VNA\n\nLe paragraphe numéro {i} du corps.\n\n"
+        ));
+    }
+    let a = parse(&text);
+    assert_eq!((a.photos.len(), a.paragraphs.len()), (10_000, 10_000));
 }
 
 /// Pieces that the recognisers look for, to be glued together in awkward orders.

@@ -37,6 +37,7 @@ impl Record {
             id: store.slug(id).to_owned(),
             kind: article.kind,
             title: article.title.clone(),
+            title_derived: article.title_derived,
             lead: article.lead.clone(),
             dateline: article.dateline.clone(),
             photos: article.photos.clone(),

@@ -173,7 +173,7 @@ fn caption_forms_and_repeats() {
         [
             photo("Un.", "VNA"),
             photo("", "VNA"),
-            photo("", "Xinhua/VNA"),
+            photo("Photo d’archives", "Xinhua/VNA"),
             photo("Deux", "qdnd.vn")
         ]
     );
@@ -297,15 +297,24 @@ fn furniture_lines_are_dropped_but_long_paragraphs_kept() {
 
 #[test]
 fn warnings_name_their_lines() {
+    let a = parse("Titre\n\nChapeau.\n\nCorps.\n\nVoir plus\n\nLégende seule. Photo : VNA\n");
+    assert_eq!(
+        a.warnings,
+        [
+            "test.txt:7: Voir plus header with no entries",
+            "test.txt:9: photo caption not attached: no title follows it",
+        ]
+    );
+    // Right under the title, a header with nothing after it: the caption is the article's.
     let a = parse("Titre\n\nVoir plus\n\nLégende seule. Photo : VNA\n");
     assert_eq!(
         a.warnings,
         [
             "test.txt:1: no body paragraphs",
             "test.txt:3: Voir plus header with no entries",
-            "test.txt:5: photo caption not attached: no title follows it",
         ]
     );
+    assert_eq!(a.photos.len(), 1);
     let long = "Un résumé sans titre qui est long, ".repeat(6);
     let a = parse(&format!(
         "Titre\n\nChapeau.\n\nCorps.\n\nVoir plus\n\nLégende. Photo : VNA\n{long}\n"

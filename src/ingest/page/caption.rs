@@ -5,40 +5,108 @@ use super::agency::DASHES;
 use crate::article::Photo;
 use crate::ingest::lines::{self, collapse_spaces, tail_start};
 
-/// The text after an image marker (`ảnh 1`, `anh 1`, optionally after a dash) that follows a
-/// repeat of a title: the page's, or in a related list the entry's, printed on a nearby line.
-/// The Vietnamese `ảnh` is no French word, so its title repeat may be cut short or run on; the
-/// ASCII `anh` can end a Vietnamese name, so there the repeat must be exact.
+/// The text after an image marker (`ảnh 1`, `anh 1`, `hinh anh 1`, optionally after a dash)
+/// that follows a repeat of a title: the page's, or in a related list the entry's, printed on a
+/// nearby line. The Vietnamese `ảnh` is no French word, so its title repeat may be cut short or
+/// run on; a capitalised ASCII `Anh` can end a Vietnamese name, so there the repeat must be
+/// exact. A lower-case marker after any title-shaped text is a marker too (see [`split_marker`]).
 pub(super) fn after_image_marker<'a>(line: &'a str, titles: [&str; 3]) -> Option<&'a str> {
-    // Few real markers per line; bounding the candidates keeps a pathological line linear.
-    let mut candidates = 0;
+    markers(line).find_map(|m| {
+        let repeat = titles
+            .iter()
+            .any(|t| !t.is_empty() && lines::repeats(m.prefix, t, m.vietnamese));
+        let bare = m.vietnamese && m.prefix.is_empty();
+        (repeat || bare || (m.lower && is_marked_title(&m))).then_some(m.rest)
+    })
+}
+
+/// A line that is a title glued to its marker (`<title> hinh anh 1Photo: site.vn`, `<title>
+/// ảnh 1`) → (the title, what follows the marker).
+pub(super) fn split_marker(line: &str) -> Option<(&str, &str)> {
+    markers(line)
+        .find(|m| m.lower && is_marked_title(m))
+        .map(|m| (m.prefix, m.rest))
+}
+
+/// One image marker in a line: the text before it (without `hình`/`hinh` or a dash), what
+/// follows it, and its kind.
+struct Marker<'a> {
+    prefix: &'a str,
+    rest: &'a str,
+    vietnamese: bool,
+    /// `ảnh` or a lower-case `anh`: no French word and no capitalised name.
+    lower: bool,
+}
+
+/// The image markers of a line, left to right. Few real markers stand in a line; bounding the
+/// candidates keeps a pathological line linear.
+fn markers(line: &str) -> impl Iterator<Item = Marker<'_>> {
     let mut previous = ' ';
-    for (at, c) in line.char_indices() {
-        let boundary = !previous.is_alphanumeric();
-        previous = c;
-        if !boundary || !matches!(c, 'a' | 'A' | 'ả' | 'Ả') {
-            continue;
-        }
-        let mut after = &line[at + c.len_utf8()..];
-        let mut vietnamese = matches!(c, 'ả' | 'Ả');
-        if let Some(rest) = after.strip_prefix('\u{309}') {
-            (after, vietnamese) = (rest, true);
-        }
-        let Some(end) = marker_end(after) else {
-            continue;
-        };
-        candidates += 1;
-        if candidates > 4 {
-            return None;
-        }
-        let prefix = line[..at].trim_end();
-        let prefix = prefix.strip_suffix(DASHES).unwrap_or(prefix).trim_end();
-        let repeat = titles.iter().any(|t| lines::repeats(prefix, t, vietnamese));
-        if repeat || (vietnamese && prefix.is_empty()) {
-            return Some(after[end..].trim_start());
-        }
+    line.char_indices()
+        .filter_map(move |(at, c)| {
+            let boundary = !previous.is_alphanumeric();
+            previous = c;
+            if !boundary || !matches!(c, 'a' | 'A' | 'ả' | 'Ả') {
+                return None;
+            }
+            let mut after = &line[at + c.len_utf8()..];
+            let mut vietnamese = matches!(c, 'ả' | 'Ả');
+            if let Some(rest) = after.strip_prefix('\u{309}') {
+                (after, vietnamese) = (rest, true);
+            }
+            let end = marker_end(after)?;
+            let prefix = strip_image_word(line[..at].trim_end());
+            let prefix = prefix.strip_suffix(DASHES).unwrap_or(prefix).trim_end();
+            Some(Marker {
+                prefix,
+                rest: after[end..].trim_start(),
+                vietnamese,
+                lower: vietnamese || c == 'a',
+            })
+        })
+        .take(4)
+}
+
+/// `… hình` / `… hinh` before `ảnh N` (Vietnamese "image"), removed with the marker.
+fn strip_image_word(prefix: &str) -> &str {
+    let word_at = prefix
+        .rfind(|c: char| !c.is_alphanumeric() && c != '\u{300}' && c != '\u{309}')
+        .map_or(0, |at| {
+            at + prefix[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &prefix[word_at..];
+    if crate::fold::fold(word) == "hinh" {
+        prefix[..word_at].trim_end()
+    } else {
+        prefix
     }
-    None
+}
+
+/// A marker after text that can stand as a title: a few words starting with a capital, no
+/// dateline, not ending on a function word (`la hình ảnh 3D` is prose) or a full stop; and
+/// before what can open a caption (a capital, a credit, or nothing).
+fn is_marked_title(marker: &Marker<'_>) -> bool {
+    const FUNCTION_WORDS: [&str; 14] = [
+        "la", "le", "les", "l'", "de", "du", "des", "un", "une", "en", "et", "a", "à", "au",
+    ];
+    let prefix = marker.prefix;
+    if prefix.len() > 1000 || prefix.chars().count() > 250 {
+        return false;
+    }
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let caption_start = marker
+        .rest
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(');
+    (3..=40).contains(&words.len())
+        && caption_start
+        && prefix.chars().next().is_some_and(char::is_uppercase)
+        && !prefix.ends_with(['.', ',', ';', ':'])
+        && super::agency::parse_dateline(prefix).is_none()
+        && words
+            .last()
+            .is_some_and(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// After `a`/`ả`: `nh`, optional spaces, then a number; returns the byte offset after the number.
@@ -60,6 +128,31 @@ const CREDIT_TAIL: usize = 160;
 /// `<caption> Photo : <credit>`, `(Photo: <credit>)`, `Photo d'illustration : <credit>`,
 /// `Photos : <credit>`, or a bare credit. The caption keeps its own final period; the credit is the credit alone.
 pub(super) fn parse_caption(line: &str) -> Option<Photo> {
+    photo_credit(line).or_else(|| copyright_credit(line))
+}
+
+/// `<caption> © AFP`, `<caption> (© Reuters)`: a caption with its credit after a copyright sign.
+fn copyright_credit(line: &str) -> Option<Photo> {
+    let at = line[tail_start(line, 80)..].rfind('©')? + tail_start(line, 80);
+    let caption = line[..at].trim_end().trim_end_matches('(').trim_end();
+    let credit = line[at + '©'.len_utf8()..]
+        .trim()
+        .trim_end_matches(')')
+        .trim();
+    let credit = credit
+        .split_once(char::is_whitespace)
+        .filter(|(year, _)| year.chars().all(|c| c.is_ascii_digit()))
+        .map_or(credit, |(_, name)| name.trim());
+    let named = credit.chars().any(char::is_alphabetic);
+    (!caption.is_empty() && line.len() <= 600 && named && looks_like_credit(credit)).then(|| {
+        Photo {
+            caption: caption.to_owned(),
+            credit: collapse_spaces(credit),
+        }
+    })
+}
+
+fn photo_credit(line: &str) -> Option<Photo> {
     let from = tail_start(line, CREDIT_TAIL);
     let lower = line[from..].to_ascii_lowercase();
     let at = from + lower.rfind("photo")?;
@@ -97,10 +190,15 @@ pub(super) fn parse_caption(line: &str) -> Option<Photo> {
     if !looks_like_credit(credit) {
         return None;
     }
+    let mut caption = caption
+        .trim_end_matches(|c: char| c.is_whitespace() || DASHES.contains(&c))
+        .to_owned();
+    if caption.is_empty() && !qualifier.is_empty() {
+        // `Photo d'illustration : East Asia Forum`: the qualifier is all the caption there is.
+        caption = collapse_spaces(&line[at..line.len() - after.len() + colon]);
+    }
     Some(Photo {
-        caption: caption
-            .trim_end_matches(|c: char| c.is_whitespace() || DASHES.contains(&c))
-            .to_owned(),
+        caption,
         credit: collapse_spaces(credit),
     })
 }

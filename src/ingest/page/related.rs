@@ -14,14 +14,36 @@ pub(super) struct RelatedList {
     open: Option<Fingerprint>,
     /// A caption read but not yet given to an entry, with its line.
     photo: Option<(usize, Photo)>,
-    /// Line of the first header and how many entries existed before it.
+    /// Line of the current header and how many entries existed before it.
     header: Option<(usize, usize)>,
+    /// Lines of headers that no entry followed.
+    empty_headers: Vec<usize>,
 }
 
 impl RelatedList {
     pub(super) fn open_list(&mut self, line: usize) {
+        self.close_list();
+        self.header = Some((line, self.entries.len()));
+    }
+
+    /// Ends the current header's list (the body goes on, or another header opens).
+    pub(super) fn close_list(&mut self) {
         self.close();
-        self.header.get_or_insert((line, self.entries.len()));
+        if let Some((line, before)) = self.header.take()
+            && self.entries.len() == before
+        {
+            self.empty_headers.push(line);
+        }
+    }
+
+    /// Whether nothing waits for a line: no entry open for a summary, no caption for a title.
+    pub(super) fn idle(&self) -> bool {
+        self.open.is_none() && self.photo.is_none()
+    }
+
+    /// Entries read after the sign-off with no header: they stand before any listed under one.
+    pub(super) fn prepend(&mut self, entries: Vec<RelatedLink>) {
+        self.entries.splice(0..0, entries);
     }
 
     pub(super) fn start(&mut self, title: &str) {
@@ -98,9 +120,8 @@ impl RelatedList {
         if let Some((line, _)) = self.photo.take() {
             warnings.push((line, "photo caption not attached: no title follows it"));
         }
-        if let Some((line, before)) = self.header
-            && self.entries.len() == before
-        {
+        self.close_list();
+        for &line in &self.empty_headers {
             warnings.push((line, "Voir plus header with no entries"));
         }
         warnings
@@ -114,7 +135,7 @@ fn looks_like_summary(text: &str) -> bool {
     is_long(text) || ends_like_sentence(text)
 }
 
-fn is_long(text: &str) -> bool {
+pub(super) fn is_long(text: &str) -> bool {
     text.len() >= SUMMARY_MIN_CHARS && text.chars().nth(SUMMARY_MIN_CHARS - 1).is_some()
 }
 
