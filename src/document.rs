@@ -163,15 +163,40 @@ fn gist(article: &Article) -> &str {
     }
 }
 
-/// The page's lead is often its first paragraph again (the dateline removed): show it once, as
-/// the paragraph, which is the fuller of the two.
+/// The page's lead is often its first paragraph again (the dateline removed), as it is, glued
+/// where the page had line breaks, or reworded a little (a year added, a clause cut): show it
+/// once, as the paragraph, which is the fuller of the two. It is a copy when nearly all its
+/// words come in order at the start of the paragraph, spaces ignored (glue-blind).
 fn lead_repeats_first_paragraph(article: &Article) -> bool {
+    let Some(first) = article.paragraphs.first() else {
+        return false;
+    };
     let lead = fold_compact(&article.lead);
-    !lead.is_empty()
-        && article
-            .paragraphs
-            .first()
-            .is_some_and(|first| fold_compact(first).starts_with(&lead))
+    if lead.is_empty() {
+        return false;
+    }
+    let paragraph = fold_compact(first);
+    if paragraph.starts_with(&lead) {
+        return true;
+    }
+    let folded = crate::fold::fold(&article.lead);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Words must be found in order, within a stretch of the paragraph not much longer than
+    // the lead itself, so a short lead is not "found" scattered through a long paragraph.
+    let reach = lead.len() + lead.len() / 2 + 16;
+    let (mut at, mut found) = (0, 0);
+    for word in &words {
+        if let Some(pos) = paragraph.get(at..).and_then(|rest| rest.find(word))
+            && at + pos + word.len() <= reach
+        {
+            at += pos + word.len();
+            found += 1;
+        }
+    }
+    words.len() >= 6 && found * 10 >= words.len() * 9
 }
 
 #[cfg(test)]
@@ -228,6 +253,36 @@ mod tests {
             );
         }
         assert_eq!(link_count(&store, ArticleId(0)), 3);
+    }
+
+    fn lead_and_first(lead: &str, first: &str) -> bool {
+        let mut a = Article::new("A");
+        a.lead = lead.into();
+        a.paragraphs = vec![first.into()];
+        lead_repeats_first_paragraph(&a)
+    }
+
+    #[test]
+    fn a_lead_copied_glued_or_reworded_as_the_first_paragraph_is_a_repeat() {
+        let lead = "Le président Nguyen Xuan Phuc effectuera une visite officielle à Cuba du 18 \
+                    au 20 septembre avant de participer à un débat de l'Assemblée générale.";
+        assert!(lead_and_first(lead, lead));
+        let glued_and_reworded = "Le président Nguyen Xuan Phuceffectuera une visite officielle \
+            à Cuba du 18 au 20 septembre 2021 avant departiciper à un débat de haut niveau de la \
+            76e session de l'Assemblée générale de l’ONU et de mener des activités bilatérales.";
+        assert!(lead_and_first(lead, glued_and_reworded));
+        let other = "La délégation a rencontré des responsables du ministère de l'Industrie et \
+            visité une usine de la province, avant de participer à un débat sur le commerce.";
+        assert!(!lead_and_first(lead, other), "a different first paragraph");
+        let scattered = format!(
+            "Le président {} effectuera, à Cuba, {}",
+            "x ".repeat(200),
+            lead
+        );
+        assert!(!lead_and_first(
+            "Le président effectuera une visite à Cuba du 18 au 20.",
+            &scattered
+        ));
     }
 
     #[test]
