@@ -141,7 +141,7 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
                 agency,
                 sources,
             } => {
-                out.text(LineKind::Meta, &meta(place, agency, sources));
+                out.text(LineKind::Meta, &meta(*place, *agency, sources));
                 out.blank();
             }
             Block::Caption(photo) => {
@@ -169,6 +169,9 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
     while out.lines.last().is_some_and(|l| l.kind == LineKind::Blank) {
         out.lines.pop();
     }
+    // A vector grown by doubling holds up to twice the rows it needs: on a huge page, as many
+    // bytes again as the text (large blocks shrink in place).
+    out.lines.shrink_to_fit();
     WrappedArticle {
         id: doc.id,
         width: width.max(1),
@@ -181,12 +184,12 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
 
 /// Place · agency · source files, whichever are known; a page found in many files names a
 /// few and counts the rest.
-fn meta(place: &Option<String>, agency: &Option<String>, sources: &[String]) -> String {
+fn meta(place: Option<&str>, agency: Option<&str>, sources: &[String]) -> String {
     let mut named = sources[..sources.len().min(SOURCES_SHOWN)].join(", ");
     if sources.len() > SOURCES_SHOWN {
         named.push_str(&format!(" +{}", sources.len() - SOURCES_SHOWN));
     }
-    [place.as_deref(), agency.as_deref(), Some(named.as_str())]
+    [place, agency, Some(named.as_str())]
         .into_iter()
         .flatten()
         .filter(|part| !part.trim().is_empty())
