@@ -96,7 +96,16 @@ fn measure(file: &std::path::Path) {
     let resized = peak_kb();
     let cost = |kb: usize| kb.saturating_sub(start) as f64 / page_kb.max(1) as f64;
     println!("page: {page_kb} KB; peak RSS at start: {start} KB");
-    println!("after load + store: {built} KB (+{:.1}× the page)", cost(built));
-    println!("opened at 120×40:   {opened} KB (+{:.1}× the page)", cost(opened));
-    println!("after 10 resizes:   {resized} KB (+{:.1}× the page)", cost(resized));
+    println!(
+        "after load + store: {built} KB (+{:.1}× the page)",
+        cost(built)
+    );
+    println!(
+        "opened at 120×40:   {opened} KB (+{:.1}× the page)",
+        cost(opened)
+    );
+    println!(
+        "after 10 resizes:   {resized} KB (+{:.1}× the page)",
+        cost(resized)
+    );
 }
