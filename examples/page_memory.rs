@@ -5,6 +5,7 @@
 //! test: `cargo run --release --example page_memory [-- --mb N]`.
 
 #[path = "../tests/common/gen.rs"]
+#[allow(dead_code)] // only the pages' text is used
 mod generator;
 #[path = "../tests/common/rng.rs"]
 mod rng;
