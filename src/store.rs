@@ -9,11 +9,14 @@
 //! its full page arrives, so every link and every history entry that points at it stays valid.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::article::{Article, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, fold_compact, slug};
+
+mod same_title;
+
+use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE, content_hash, same_text};
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,10 +172,7 @@ impl Store {
         if counts[kind] <= REPORTED_IN_FULL {
             return true;
         }
-        match batch.more.iter_mut().find(|m| m.0 == first && m.1 == kind) {
-            Some(more) => more.2 += 1,
-            None => batch.more.push((first, kind, 1)),
-        }
+        batch.count(first, kind);
         false
     }
 
@@ -333,64 +333,6 @@ impl Store {
     pub fn full_count(&self) -> usize {
         self.articles.iter().filter(|a| a.is_full()).count()
     }
-}
-
-/// How many problems of one kind about one title are said in full before they are counted.
-const REPORTED_IN_FULL: usize = 3;
-/// Kinds of problem counted per title.
-const SAME_TITLE: usize = 0;
-const AMBIGUOUS_LINK: usize = 1;
-
-/// What one batch has to say: its diagnostics, and the problems counted rather than said, as
-/// (first article of the title, kind, how many).
-#[derive(Default)]
-struct Batch {
-    diagnostics: Vec<Diagnostic>,
-    more: Vec<(ArticleId, usize, usize)>,
-}
-
-impl Batch {
-    fn finish(mut self, store: &Store) -> Vec<Diagnostic> {
-        for (first, kind, count) in self.more {
-            let title = &store.article(first).title;
-            let message = if kind == SAME_TITLE {
-                format!("{count} more pages titled \"{title}\" with different text: all kept")
-            } else {
-                format!("{count} more \"Voir plus\" links to \"{title}\" match several pages")
-            };
-            let source = store.source_of(first);
-            self.diagnostics.push(Diagnostic::at(&source, 1, message));
-        }
-        self.diagnostics
-    }
-}
-
-/// A hash of what makes a page itself: its exact title and text, not where it was read.
-fn content_hash(page: &Article) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    page.title.hash(&mut hasher);
-    page.lead.hash(&mut hasher);
-    page.paragraphs.hash(&mut hasher);
-    page.signoff.hash(&mut hasher);
-    for photo in &page.photos {
-        (&photo.caption, &photo.credit).hash(&mut hasher);
-    }
-    for link in &page.related {
-        (&link.title, &link.summary).hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// The same page: the same title and text (sources, warnings and repairs aside).
-fn same_text(a: &Article, b: &Article) -> bool {
-    a.kind == b.kind
-        && a.title == b.title
-        && a.lead == b.lead
-        && a.dateline == b.dateline
-        && a.photos == b.photos
-        && a.paragraphs == b.paragraphs
-        && a.signoff == b.signoff
-        && a.related == b.related
 }
 
 /// Two titles are the same when they fold equal with every space removed: spacing differs
