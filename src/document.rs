@@ -23,22 +23,23 @@ pub enum Notice {
 }
 
 /// One part of the article, as the page has it (exact text: making it safe for a terminal is
-/// the wrapper's business).
+/// the wrapper's business). It borrows the store's text: a document is built for each
+/// wrapping, and copying an 8 MB page into it each time cost as much again as the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Title(String),
+pub enum Block<'a> {
+    Title(&'a str),
     /// Where and by whom it was filed, and the files it was read from.
     Meta {
-        place: Option<String>,
-        agency: Option<String>,
-        sources: Vec<String>,
+        place: Option<&'a str>,
+        agency: Option<&'a str>,
+        sources: &'a [String],
     },
-    Caption(Photo),
-    Lead(String),
+    Caption(&'a Photo),
+    Lead(&'a str),
     Notice(Notice),
-    Paragraph(String),
+    Paragraph(&'a str),
     /// The agency of the closing `-VNA`.
-    Signoff(String),
+    Signoff(&'a str),
     Heading(Section),
     /// Link `n` (from 0) of `Document::links`.
     Link(usize),
@@ -58,22 +59,22 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+pub struct Document<'a> {
     pub id: ArticleId,
     /// Built from the paragraphs as scraped rather than repaired.
     pub raw: bool,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
     /// Numbered on screen from 1 in this order.
     pub links: Vec<Link>,
 }
 
 /// Article `id` as blocks, from its repaired paragraphs or, with `raw`, as scraped.
-pub fn document(store: &Store, id: ArticleId, raw: bool) -> Document {
+pub fn document(store: &Store, id: ArticleId, raw: bool) -> Document<'_> {
     let article = store.article(id);
-    let mut blocks = vec![Block::Title(article.title.clone()), meta(article)];
-    blocks.extend(article.photos.iter().cloned().map(Block::Caption));
+    let mut blocks = vec![Block::Title(&article.title), meta(article)];
+    blocks.extend(article.photos.iter().map(Block::Caption));
     if !lead_repeats_first_paragraph(article) && !article.lead.trim().is_empty() {
-        blocks.push(Block::Lead(article.lead.clone()));
+        blocks.push(Block::Lead(&article.lead));
     }
     if !article.is_full() {
         blocks.push(Block::Notice(Notice::SummaryOnly));
@@ -84,8 +85,8 @@ pub fn document(store: &Store, id: ArticleId, raw: bool) -> Document {
     } else {
         &article.paragraphs
     };
-    blocks.extend(paragraphs.iter().cloned().map(Block::Paragraph));
-    blocks.extend(article.signoff.iter().cloned().map(Block::Signoff));
+    blocks.extend(paragraphs.iter().map(|p| Block::Paragraph(p)));
+    blocks.extend(article.signoff.as_deref().map(Block::Signoff));
     let links = links(store, id);
     let mut section = None;
     for (n, link) in links.iter().enumerate() {
@@ -145,12 +146,12 @@ pub fn link_target(store: &Store, id: ArticleId, n: usize) -> Option<ArticleId> 
         .copied()
 }
 
-fn meta(article: &Article) -> Block {
+fn meta(article: &Article) -> Block<'_> {
     let dateline = article.dateline.as_ref();
     Block::Meta {
-        place: dateline.and_then(|d| d.place.clone()),
-        agency: dateline.map(|d| d.agency.clone()),
-        sources: article.sources.clone(),
+        place: dateline.and_then(|d| d.place.as_deref()),
+        agency: dateline.map(|d| d.agency.as_str()),
+        sources: &article.sources,
     }
 }
 

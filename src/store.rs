@@ -1,5 +1,9 @@
 //! The in-memory store: ids, the folded title index, link resolution and backlinks.
 //!
+//! Titles are not identities: pages whose titles fold alike but whose text differs are all
+//! kept (a link to such a title leads to the best match), and only the same text twice is one
+//! page read from two files.
+//!
 //! It grows only by whole batches of pages (`add_batch`); between batches it is read-only.
 //! An `ArticleId` never changes once given: a summary-only article is replaced in place when
 //! its full page arrives, so every link and every history entry that points at it stays valid.
@@ -9,6 +13,10 @@ use std::collections::HashMap;
 use crate::article::{Article, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, fold_compact, slug};
+
+mod same_title;
+
+use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE, content_hash, same_text};
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,7 +37,16 @@ pub struct Store {
     targets: Vec<Vec<ArticleId>>,
     /// For each article, the articles whose related entries lead to it, in order of arrival.
     cited_by: Vec<Vec<ArticleId>>,
-    by_title: HashMap<String, ArticleId>,
+    /// Every article under each folded title, in load order: pages that share a title but
+    /// not their text are all kept.
+    by_title: HashMap<String, Vec<ArticleId>>,
+    /// The first article of each exact title, to prefer it among those that fold alike.
+    by_exact: HashMap<String, ArticleId>,
+    /// Full pages by a hash of their text, to tell the same page read twice in one look.
+    by_content: HashMap<u64, Vec<ArticleId>>,
+    /// For each folded title, how many problems of each kind were reported about it, so that
+    /// 5,000 pages of one title make a few lines and a count, not 5,000 lines.
+    reported: HashMap<String, [usize; 2]>,
     by_slug: HashMap<String, ArticleId>,
     /// For each slug given more than once, the next suffix to try: without it, titles that all
     /// slug alike (ideograms, long shared openings) would each scan every suffix taken before
@@ -54,59 +71,121 @@ impl Store {
     /// entries of every new or upgraded page are resolved, creating summary-only articles for
     /// titles no page has. Summary-kind pages (from an export) only fill titles still unknown.
     pub fn add_batch(&mut self, pages: Vec<Article>) -> Vec<Diagnostic> {
-        let mut diagnostics = Vec::new();
+        let mut batch = Batch::default();
         let mut to_resolve = Vec::new();
         for page in pages {
-            if let Some(id) = self.insert(page, &mut diagnostics) {
+            if let Some(id) = self.insert(page, &mut batch) {
                 to_resolve.push(id);
             }
         }
         for id in to_resolve {
-            self.resolve_links(id);
+            self.resolve_links(id, &mut batch);
         }
-        diagnostics
+        batch.finish(self)
     }
 
     /// Places one page; returns its id when its links need resolving.
-    fn insert(&mut self, page: Article, diagnostics: &mut Vec<Diagnostic>) -> Option<ArticleId> {
+    fn insert(&mut self, page: Article, batch: &mut Batch) -> Option<ArticleId> {
         let key = title_key(&page.title);
-        let Some(&id) = self.by_title.get(&key) else {
+        let Some(ids) = self.by_title.get(&key) else {
             return Some(self.push(page, key));
         };
-        let existing = &mut self.articles[id.index()];
-        match (existing.kind, page.kind) {
-            (Kind::Summary, Kind::Full) => {
-                *existing = page;
-                Some(id)
-            }
-            (Kind::Full, Kind::Full) => {
-                let kept = existing.sources.first().cloned().unwrap_or_default();
-                for source in &page.sources {
-                    diagnostics.push(Diagnostic::at(
-                        source,
-                        1,
-                        format!("same page as {kept}: kept that one"),
-                    ));
-                    if !existing.sources.contains(source) {
-                        existing.sources.push(source.clone());
-                    }
-                }
-                None
-            }
-            (_, Kind::Summary) => None,
+        let first = ids[0];
+        if page.kind == Kind::Summary {
+            return None;
         }
+        // A summary-only article is only made for a title no page has, so it is alone.
+        if self.articles[first.index()].kind == Kind::Summary {
+            self.by_content
+                .entry(content_hash(&page))
+                .or_default()
+                .push(first);
+            self.articles[first.index()] = page;
+            return Some(first);
+        }
+        let hash = content_hash(&page);
+        let same = self.by_content.get(&hash).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&id| same_text(&self.articles[id.index()], &page))
+        });
+        if let Some(id) = same {
+            let existing = &mut self.articles[id.index()];
+            let kept = existing.sources.first().cloned().unwrap_or_default();
+            for source in &page.sources {
+                batch.diagnostics.push(Diagnostic::at(
+                    source,
+                    1,
+                    format!("same page as {kept}: kept that one"),
+                ));
+                if !existing.sources.contains(source) {
+                    existing.sources.push(source.clone());
+                }
+            }
+            return None;
+        }
+        let other = self.source_of(first);
+        let here = page.sources.first().cloned().unwrap_or_default();
+        if self.report(&key, SAME_TITLE, first, batch) {
+            batch.diagnostics.push(Diagnostic::at(
+                &here,
+                1,
+                format!("same title as {other}, different text: both kept"),
+            ));
+        }
+        Some(self.push(page, key))
     }
 
     fn push(&mut self, article: Article, key: String) -> ArticleId {
         let id = ArticleId(self.articles.len() as u32);
         let slug = self.unique_slug(&article.title);
         self.by_slug.insert(slug.clone(), id);
-        self.by_title.insert(key, id);
+        self.by_title.entry(key).or_default().push(id);
+        self.by_exact.entry(article.title.clone()).or_insert(id);
+        if article.is_full() {
+            self.by_content
+                .entry(content_hash(&article))
+                .or_default()
+                .push(id);
+        }
         self.slugs.push(slug);
         self.articles.push(article);
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());
         id
+    }
+
+    /// A file `id` was read from, or its id when it has none (an article from an export).
+    fn source_of(&self, id: ArticleId) -> String {
+        self.articles[id.index()]
+            .sources
+            .first()
+            .cloned()
+            .unwrap_or_else(|| self.slugs[id.index()].clone())
+    }
+
+    /// Counts a problem of `kind` about the title `key` (whose first article is `first`);
+    /// whether it is one of the few said in full, the rest being counted in one line.
+    fn report(&mut self, key: &str, kind: usize, first: ArticleId, batch: &mut Batch) -> bool {
+        let counts = self.reported.entry(key.to_owned()).or_default();
+        counts[kind] += 1;
+        if counts[kind] <= REPORTED_IN_FULL {
+            return true;
+        }
+        batch.count(first, kind);
+        false
+    }
+
+    /// The article a title leads to: the only one, or among pages that fold alike the one
+    /// with exactly this title, else the first loaded; with how many there were.
+    fn best_match(&self, title: &str, ids: &[ArticleId]) -> (ArticleId, bool) {
+        match ids {
+            [only] => (*only, false),
+            _ => match self.by_exact.get(title) {
+                Some(&exact) if ids.contains(&exact) => (exact, true),
+                _ => (ids[0], false),
+            },
+        }
     }
 
     /// The title's slug, or with the smallest free suffix `-2`, `-3`… Slugs are never given
@@ -129,7 +208,7 @@ impl Store {
     /// Points every related entry of `id` at an article, creating summary-only ones as needed,
     /// and records the backlinks. Re-resolving (a summary replaced by its full page) first drops
     /// the backlinks the old links had made.
-    fn resolve_links(&mut self, id: ArticleId) {
+    fn resolve_links(&mut self, id: ArticleId, batch: &mut Batch) {
         for old in std::mem::take(&mut self.targets[id.index()]) {
             self.cited_by[old.index()].retain(|&citer| citer != id);
         }
@@ -138,7 +217,22 @@ impl Store {
             let link = &self.articles[id.index()].related[n];
             let key = title_key(&link.title);
             let target = match self.by_title.get(&key) {
-                Some(&target) => target,
+                Some(ids) if ids.len() > 1 => {
+                    let (target, exact) = self.best_match(&link.title, ids);
+                    let count = ids.len();
+                    let message = format!(
+                        "\"Voir plus\" link \"{}\" matches {count} pages: led to {} ({})",
+                        link.title,
+                        self.source_of(target),
+                        if exact { "same title" } else { "first loaded" },
+                    );
+                    let (first, here) = (ids[0], self.source_of(id));
+                    if self.report(&key, AMBIGUOUS_LINK, first, batch) {
+                        batch.diagnostics.push(Diagnostic::at(&here, 1, message));
+                    }
+                    target
+                }
+                Some(ids) => ids[0],
                 None => {
                     let stub = Article::summary_of(link);
                     self.push(stub, key)
@@ -188,8 +282,19 @@ impl Store {
         &self.cited_by[id.index()]
     }
 
+    /// The article a title names: among pages whose titles fold alike, the one with exactly
+    /// this title, else the first loaded.
     pub fn find_title(&self, title: &str) -> Option<ArticleId> {
-        self.by_title.get(&title_key(title)).copied()
+        let ids = self.by_title.get(&title_key(title))?;
+        Some(self.best_match(title, ids).0)
+    }
+
+    /// Every article whose title folds like `title`, in load order (more than one when pages
+    /// share a title but not their text).
+    pub fn find_titles(&self, title: &str) -> &[ArticleId] {
+        self.by_title
+            .get(&title_key(title))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn find_slug(&self, slug: &str) -> Option<ArticleId> {

@@ -414,3 +414,6 @@ fn open_with_an_unknown_title_lists_the_closest_ones() {
         "{stderr}"
     );
 }
+
+#[path = "store/same_title.rs"]
+mod same_title;

@@ -382,3 +382,6 @@ const KEYS: &[&str] = &[
     "j", "k", "Enter", "Tab", "S-Tab", "Bksp", "L", "Space", "b", "G", "g", "1", "2", "3", "9",
     "0", "?", "Esc", "t", "Left", "Right", "PgDn", "]", "[",
 ];
+
+#[path = "ui/widths.rs"]
+mod widths;

@@ -1,5 +1,6 @@
 //! The article list: only the rows that fit are built, one per article, marked full (`•`) or
-//! summary-only (`◦`), titles cut with `…` by display width, the selection highlighted.
+//! summary-only (`◦`), titles made a screen line (`inert::screen_line`) and cut with `…` by
+//! display width, the selection highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::geometry::{self, Panes};
 use crate::app::{App, Pane};
-use crate::inert::inert;
+use crate::inert::screen_line;
 use crate::strings;
 use crate::wrap::fit_width;
 
@@ -52,7 +53,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         };
         let article = store.article(id);
         let full = article.is_full();
-        let title = inert(&article.title);
+        let title = screen_line(&article.title);
         let title_style = theme.list_title(app.current() == Some(id));
         let line = Line::from(vec![
             Span::styled(if full { "•" } else { "◦" }, theme.marker(full)),

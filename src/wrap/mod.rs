@@ -125,9 +125,10 @@ pub fn wrap_article(store: &Store, id: ArticleId, width: u16, raw: bool) -> Wrap
 /// Lays out a document for a column `width` cells wide (at least 1), naming headings and
 /// notices in `lang`.
 pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
+    let width_cells = usize::from(width.max(1));
     let mut out = Builder {
-        width: usize::from(width.max(1)),
-        lines: Vec::new(),
+        width: width_cells,
+        lines: Vec::with_capacity(rows_needed(doc, width_cells)),
         link_rows: Vec::new(),
         block: 0,
         end: Anchor::default(),
@@ -141,7 +142,7 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
                 agency,
                 sources,
             } => {
-                out.text(LineKind::Meta, &meta(place, agency, sources));
+                out.text(LineKind::Meta, &meta(*place, *agency, sources));
                 out.blank();
             }
             Block::Caption(photo) => {
@@ -169,6 +170,9 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
     while out.lines.last().is_some_and(|l| l.kind == LineKind::Blank) {
         out.lines.pop();
     }
+    // A vector grown by doubling holds up to twice the rows it needs: on a huge page, as many
+    // bytes again as the text (large blocks shrink in place).
+    out.lines.shrink_to_fit();
     WrappedArticle {
         id: doc.id,
         width: width.max(1),
@@ -179,14 +183,35 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
     }
 }
 
+/// About how many rows `doc` takes at `width`, a little over rather than under: a vector of
+/// rows grown by doubling would hold the old rows and twice as many new ones at the same time,
+/// on a huge page as many bytes as three times its text.
+fn rows_needed(doc: &Document, width: usize) -> usize {
+    let text: usize = doc
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Title(text)
+            | Block::Lead(text)
+            | Block::Paragraph(text)
+            | Block::Signoff(text) => text.len(),
+            Block::Caption(photo) => photo.caption.len() + photo.credit.len(),
+            Block::Link(n) => doc.links[*n].title.len() + 2 * width,
+            Block::Meta { .. } | Block::Notice(_) | Block::Heading(_) => 2 * width,
+        })
+        .sum();
+    // Lines are filled to about three quarters, in bytes, at the least.
+    text / (width * 3 / 4).max(1) + 2 * doc.blocks.len() + 8
+}
+
 /// Place · agency · source files, whichever are known; a page found in many files names a
 /// few and counts the rest.
-fn meta(place: &Option<String>, agency: &Option<String>, sources: &[String]) -> String {
+fn meta(place: Option<&str>, agency: Option<&str>, sources: &[String]) -> String {
     let mut named = sources[..sources.len().min(SOURCES_SHOWN)].join(", ");
     if sources.len() > SOURCES_SHOWN {
         named.push_str(&format!(" +{}", sources.len() - SOURCES_SHOWN));
     }
-    [place.as_deref(), agency.as_deref(), Some(named.as_str())]
+    [place, agency, Some(named.as_str())]
         .into_iter()
         .flatten()
         .filter(|part| !part.trim().is_empty())

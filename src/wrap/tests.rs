@@ -117,7 +117,7 @@ fn anchors_rise_row_by_row_and_name_the_same_text_at_every_width() {
 #[test]
 fn many_sources_are_counted_not_all_listed() {
     let sources: Vec<String> = (0..5000).map(|n| format!("f{n}.txt")).collect();
-    let line = meta(&None, &Some("VNA".into()), &sources);
+    let line = meta(None, Some("VNA"), &sources);
     assert_eq!(line, "VNA · f0.txt, f1.txt, f2.txt +4997");
 }
 

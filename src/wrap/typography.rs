@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use textwrap::{Options, WordSplitter};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::inert::inert;
+use crate::inert::{inert, screen_line};
 
 /// Wrapping rules for French text: lines break only at ASCII spaces (textwrap is built without
 /// Unicode line breaking, so U+00A0 and U+202F before `;:!?»` and after `«` hold), after a
@@ -33,11 +33,13 @@ fn split_points(word: &str) -> Vec<usize> {
     points
 }
 
-/// A wrapped line as it goes to the screen. Soft hyphens show nothing where the line does not
-/// break there (terminals disagree on their width, so none reaches the screen); a no-break
-/// space left at the end of a line (a group wider than the column had to be cut) is dropped.
+/// A wrapped line as it goes to the screen, through [`screen_line`] as every row of page text:
+/// soft hyphens show nothing where the line does not break there (terminals disagree on their
+/// width, so none reaches the screen), and a flag cut in two by a word wider than the column
+/// is two `�`. A no-break space left at the end of a line (a group wider than the column had
+/// to be cut) is dropped.
 pub(super) fn finish_line(line: &str) -> String {
-    line.replace('\u{AD}', "")
+    screen_line(line)
         .trim_end_matches(['\u{A0}', '\u{202F}'])
         .to_owned()
 }
