@@ -20,7 +20,7 @@ mod harness;
 #[path = "common/rng.rs"]
 mod rng;
 
-use harness::Session;
+use harness::{Session, assert_own_sequences};
 use rng::Rng;
 
 const ENTER: &str = "\u{1b}[?1049h";
@@ -132,72 +132,6 @@ fn mouse(rng: &mut Rng, size: (u16, u16)) -> String {
     let y = rng.below(usize::from(size.1.max(1))) + 1;
     let end = if rng.chance(50) { 'M' } else { 'm' };
     format!("\u{1b}[<{button};{x};{y}{end}")
-}
-
-/// Every escape sequence in `raw` is one a full-screen program sends of its own accord:
-/// CSI cursor moves, erases, colours and private modes, and DEC save/restore; no OSC, DCS, APC,
-/// no request the terminal would answer, no other control byte; and nothing of the pages'
-/// invisible or width-contested characters.
-fn assert_own_sequences(raw: &[u8]) {
-    let mut i = 0;
-    while i < raw.len() {
-        let around = || {
-            String::from_utf8_lossy(&raw[i.saturating_sub(40)..(i + 40).min(raw.len())])
-                .into_owned()
-        };
-        match raw[i] {
-            0x1b if raw.get(i + 1) == Some(&b'[') => {
-                let mut j = i + 2;
-                while j < raw.len() && (0x20..=0x3f).contains(&raw[j]) {
-                    j += 1;
-                }
-                let last = raw.get(j).copied().unwrap_or(0);
-                assert!(
-                    b"HfABCDGJKmhlX".contains(&last),
-                    "a CSI the reader never sends in {:?}",
-                    around()
-                );
-                i = j + 1;
-            }
-            0x1b if matches!(raw.get(i + 1), Some(b'7' | b'8' | b'=' | b'>')) => i += 2,
-            0x1b => panic!(
-                "an escape sequence of a page reached the terminal in {:?}",
-                around()
-            ),
-            b'\r' | b'\n' => i += 1,
-            0x00..=0x1f | 0x7f => panic!(
-                "control byte {:#04x} reached the terminal in {:?}",
-                raw[i],
-                around()
-            ),
-            _ => i += 1,
-        }
-    }
-    let text = String::from_utf8_lossy(raw);
-    let contested = text.chars().find(|&c| {
-        matches!(c, '\u{80}'..='\u{9f}' | '\u{AD}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{3164}' | '\u{115F}'
-            | '\u{FE0F}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}' | '\u{17D2}' | '\u{2D7F}'
-            | '\u{FF9E}' | '\u{1F3FB}'..='\u{1F3FF}')
-    });
-    assert_eq!(
-        contested, None,
-        "an invisible or contested character reached the terminal"
-    );
-    for injected in [
-        "pwned\u{7}",
-        "\u{1b}]",
-        "\u{1b}P",
-        "\u{1b}_",
-        "\u{1b}[6n",
-        "\u{1b}[5n",
-        "\u{1b}c",
-    ] {
-        assert!(
-            !text.contains(injected),
-            "{injected:?} reached the terminal"
-        );
-    }
 }
 
 fn alive(s: &Session) -> bool {
