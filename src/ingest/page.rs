@@ -46,10 +46,13 @@ pub fn parse_page(text: &str, source: &str) -> ParsedPage {
             glued,
             rubrics,
         } => (title, at, glued, rubrics),
-        Head::Derived { first } => {
+        Head::Derived { first, rubrics } => {
             let mut parser = Parser::new(source, lines[first].0, "");
             parser.derived = true;
             for (i, &(number, line)) in lines.iter().enumerate() {
+                if rubrics.contains(&i) {
+                    continue;
+                }
                 let next = |k: usize| texts.get(i + k).copied().unwrap_or("");
                 parser.take(number, classify(line, ["", next(1), next(2)]));
             }

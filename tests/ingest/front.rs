@@ -230,6 +230,33 @@ fn rubrics_dates_and_chrome_above_the_title_are_dropped() {
 }
 
 #[test]
+fn a_rubric_above_a_page_with_no_title_is_not_its_title() {
+    // Under the rubric, a dateline (the body starts) or a photo (then the lead).
+    for (opening, paragraphs) in [
+        (
+            format!("Football\nHanoi, 7 juillet (VNA) – {BODY_ONE}\n\n{BODY_TWO}-VNA\n"),
+            vec![BODY_ONE, BODY_TWO],
+        ),
+        (
+            format!(
+                "Nouvelles\nDes paysans à Thai Binh. Photo : VNA\n\n{BODY_ONE}\n\n{BODY_TWO}\n"
+            ),
+            vec![BODY_TWO],
+        ),
+    ] {
+        let a = parse(&opening);
+        assert!(a.title_derived, "{opening}");
+        assert!(a.title.starts_with("Les rendements moyens"), "{}", a.title);
+        assert_eq!(a.paragraphs, paragraphs);
+        assert!(
+            a.warnings.iter().any(|w| w.contains(":2: no title line")),
+            "{:?}",
+            a.warnings
+        );
+    }
+}
+
+#[test]
 fn illustration_photo_keeps_its_caption() {
     let a = parse(&format!(
         "Relations Vietnam–UE\n\nChapeau.\n\nPhoto d'illustration : East Asia Forum\n\n{BODY_ONE}\n"

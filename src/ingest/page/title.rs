@@ -16,8 +16,9 @@ pub(super) enum Head<'a> {
         glued: bool,
         rubrics: Vec<usize>,
     },
-    /// No line is a title: derive one from the text. `first` is the first content line.
-    Derived { first: usize },
+    /// No line is a title: derive one from the text. `first` is the first content line after
+    /// the `rubrics` (chrome lines above the text, left out).
+    Derived { first: usize, rubrics: Vec<usize> },
 }
 
 /// Finds the title among `lines` (content lines, furniture already dropped); `None` when no
@@ -55,7 +56,12 @@ pub(super) fn find_head<'a>(lines: &[&'a str]) -> Option<Head<'a>> {
         // A title rarely ends with a full stop; a short lead often does.
         let next_is_title =
             next.is_some_and(|j| is_title_like(lines[j]) && !lines[j].ends_with('.'));
-        if is_rubric(line) && next_is_title {
+        // Or the text itself opens right under the rubric, with no title: a dateline or a
+        // photo on the very next line.
+        let next_opens_text = lines.get(at + 1).is_some_and(|&below| {
+            parse_dateline(below).is_some() || parse_caption(below).is_some()
+        });
+        if is_rubric(line) && (next_is_title || next_opens_text) {
             rubrics.push(at);
             at += 1;
             continue;
@@ -70,7 +76,10 @@ pub(super) fn find_head<'a>(lines: &[&'a str]) -> Option<Head<'a>> {
         }
         break;
     }
-    Some(Head::Derived { first })
+    let first = (first..lines.len())
+        .find(|i| !rubrics.contains(i) && content(lines[*i]))
+        .unwrap_or(first);
+    Some(Head::Derived { first, rubrics })
 }
 
 /// `<title> | VietnamPlus` → `<title>`: a page's `<title>` element names the site after a bar.
