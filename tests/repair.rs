@@ -209,3 +209,35 @@ fn exports_carry_the_raw_paragraphs_and_are_not_repaired_again() {
     assert!(page.lead.contains("Phuc effectuera"));
     assert!(page.raw_paragraphs.is_empty());
 }
+
+#[test]
+fn sentences_glued_after_a_period_and_commas_glued_to_a_word_are_repaired() {
+    let page = "Le pays a voté. Les deux pays. Dang Hoang Giang a dit. M. Giang aussi. Vietnam.";
+    let repairer = Repairer::for_texts([page]);
+    for (glued, fixed) in [
+        ("la paix du pays.Le Vietnam", "la paix du pays. Le Vietnam"),
+        ("M.Giang a déclaré", "M. Giang a déclaré"),
+        ("(du pays.Les)", "(du pays. Les)"),
+        ("ses amis,a estimé", "ses amis, a estimé"),
+        ("ses amis ,a estimé", "ses amis , a estimé"),
+        ("du pays.Le leVietnam", "du pays. Le le Vietnam"),
+    ] {
+        assert_eq!(repairer.repair_paragraph(glued), fixed, "{glued}");
+    }
+    for whole in [
+        "qdnd.vn",
+        "fr.VietnamPlus.vn",
+        "U.S.A",
+        "J.K.Rowling",
+        "3.5",
+        "pays.Xyzzt",
+        "pays.LE",
+        "le site vnanet.Vn",
+        "M.GIANG",
+        "A.Giang",
+        ", a",
+        "3,5",
+    ] {
+        assert_eq!(repairer.repair_paragraph(whole), whole, "{whole}");
+    }
+}
