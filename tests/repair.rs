@@ -241,3 +241,30 @@ fn sentences_glued_after_a_period_and_commas_glued_to_a_word_are_repaired() {
         assert_eq!(repairer.repair_paragraph(whole), whole, "{whole}");
     }
 }
+
+#[test]
+fn lead_and_captions_repair_with_the_page_as_evidence_and_leave_the_article_alone() {
+    // The Cuba page's lead and caption are clean: nothing in them is split.
+    let cuba = loaded(CUBA);
+    let (lead, captions) = ingest::repair::repaired_lead_and_captions(&cuba);
+    assert_eq!(lead, cuba.lead);
+    let printed: Vec<&str> = cuba.photos.iter().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions, printed);
+
+    let mut page = Article::new("Visite à Cuba");
+    page.lead = "Le président Phuceffectuera une visite à Cuba.Le Vietnam salue lapandémie.".into();
+    page.photos = vec![liseuse::article::Photo {
+        caption: "Le vice-ministre etCuba, M.Giang.".into(),
+        credit: "VNA".into(),
+    }];
+    page.paragraphs =
+        vec!["Le président Phuc effectuera une visite. M. Giang, Cuba et la pandémie.".into()];
+    let before = page.clone();
+    let (lead, captions) = ingest::repair::repaired_lead_and_captions(&page);
+    assert_eq!(
+        lead,
+        "Le président Phuc effectuera une visite à Cuba. Le Vietnam salue la pandémie."
+    );
+    assert_eq!(captions, ["Le vice-ministre et Cuba, M. Giang."]);
+    assert_eq!(page, before);
+}

@@ -341,8 +341,8 @@ impl Judge<'_> {
     }
 
     /// `pays` before `.Le`: a sentence glued after its period. `left` is the run of letters
-    /// before the period, `right` the word after it. The left word is lower case (or `M`, for
-    /// monsieur) and a word of the list or the page; the right word is capitalised, lower case
+    /// before the period, `right` the word after it. The left word is lower case or
+    /// capitalised (`Cuba.Le`), or `M` (monsieur), and a word of the list or the page; the right word is capitalised, lower case
     /// after its capital, and a word of the list or standing alone in the page. Initials
     /// (`U.S.A`, `J.K.`) and domains (`qdnd.vn`, `fr.VietnamPlus.vn`) fail one of these.
     pub fn period(&self, left: &str, right: &str) -> bool {
@@ -350,9 +350,11 @@ impl Judge<'_> {
         let capitalised = rest.next().is_some_and(char::is_uppercase)
             && rest.clone().next().is_some()
             && rest.all(char::is_lowercase);
+        let mut tail = left.chars().skip(1);
+        let cased = left.chars().all(char::is_lowercase) || tail.all(char::is_lowercase);
         let left_ok = left == "M"
             || (left.chars().count() >= 2
-                && left.chars().all(char::is_lowercase)
+                && cased
                 && (self.known(&fold_word(left)) || self.evidence.has_word(left)));
         capitalised && left_ok && (self.known(&fold_word(right)) || self.evidence.has_word(right))
     }

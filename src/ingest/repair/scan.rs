@@ -63,7 +63,7 @@ fn sentence_glue(judge: &Judge, token: &str) -> Option<usize> {
         .map_or(left.len(), |(i, _)| i);
     let stem = &left[stem_start..];
     // Nothing but closing punctuation after the word: `Le,` or `Le)` but not `Le.vn`.
-    let closed = tail.chars().all(|c| ",;:!?)»”\"'’".contains(c));
+    let closed = tail.chars().all(|c| ".…,;:!?)»”\"'’".contains(c));
     (closed && judge.period(stem, word)).then_some(dot + 1)
 }
 
