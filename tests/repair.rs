@@ -209,3 +209,62 @@ fn exports_carry_the_raw_paragraphs_and_are_not_repaired_again() {
     assert!(page.lead.contains("Phuc effectuera"));
     assert!(page.raw_paragraphs.is_empty());
 }
+
+#[test]
+fn sentences_glued_after_a_period_and_commas_glued_to_a_word_are_repaired() {
+    let page = "Le pays a voté. Les deux pays. Dang Hoang Giang a dit. M. Giang aussi. Vietnam.";
+    let repairer = Repairer::for_texts([page]);
+    for (glued, fixed) in [
+        ("la paix du pays.Le Vietnam", "la paix du pays. Le Vietnam"),
+        ("M.Giang a déclaré", "M. Giang a déclaré"),
+        ("(du pays.Les)", "(du pays. Les)"),
+        ("ses amis,a estimé", "ses amis, a estimé"),
+        ("ses amis ,a estimé", "ses amis , a estimé"),
+        ("du pays.Le leVietnam", "du pays. Le le Vietnam"),
+    ] {
+        assert_eq!(repairer.repair_paragraph(glued), fixed, "{glued}");
+    }
+    for whole in [
+        "qdnd.vn",
+        "fr.VietnamPlus.vn",
+        "U.S.A",
+        "J.K.Rowling",
+        "3.5",
+        "pays.Xyzzt",
+        "pays.LE",
+        "le site vnanet.Vn",
+        "M.GIANG",
+        "A.Giang",
+        ", a",
+        "3,5",
+    ] {
+        assert_eq!(repairer.repair_paragraph(whole), whole, "{whole}");
+    }
+}
+
+#[test]
+fn lead_and_captions_repair_with_the_page_as_evidence_and_leave_the_article_alone() {
+    // The Cuba page's lead and caption are clean: nothing in them is split.
+    let cuba = loaded(CUBA);
+    let (lead, captions) = ingest::repair::repaired_lead_and_captions(&cuba);
+    assert_eq!(lead, cuba.lead);
+    let printed: Vec<&str> = cuba.photos.iter().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions, printed);
+
+    let mut page = Article::new("Visite à Cuba");
+    page.lead = "Le président Phuceffectuera une visite à Cuba.Le Vietnam salue lapandémie.".into();
+    page.photos = vec![liseuse::article::Photo {
+        caption: "Le vice-ministre etCuba, M.Giang.".into(),
+        credit: "VNA".into(),
+    }];
+    page.paragraphs =
+        vec!["Le président Phuc effectuera une visite. M. Giang, Cuba et la pandémie.".into()];
+    let before = page.clone();
+    let (lead, captions) = ingest::repair::repaired_lead_and_captions(&page);
+    assert_eq!(
+        lead,
+        "Le président Phuc effectuera une visite à Cuba. Le Vietnam salue la pandémie."
+    );
+    assert_eq!(captions, ["Le vice-ministre et Cuba, M. Giang."]);
+    assert_eq!(page, before);
+}

@@ -172,3 +172,88 @@ fn captions_show_the_credit_apart_and_no_marker() {
     );
     assert!(wrapped.lines.iter().all(|l| !l.text.contains("ảnh")));
 }
+
+/// A paragraph of every unit the wrapper keeps whole, laid out at `width`: its body rows.
+fn unit_rows(store: &Store, width: u16) -> Vec<String> {
+    wrap_article(store, ArticleId(0), width, false)
+        .lines
+        .into_iter()
+        .filter(|l| l.kind == LineKind::Body)
+        .map(|l| l.text)
+        .collect()
+}
+
+const UNITS_TEXT: &str = "la pandémie de COVID-19 pour la période 2023-2025 aux SEA Games 32 \
+     où 10 000 athlètes, soit 100 % des inscrits et 1 234 567 spectateurs, sur 50 km, \
+     ont fêté la 50ᵉ édition, la 3 e session, les 33 es rencontres et le 1 er prix ; \
+     le secrétaire général Tô Lâm et le vice-ministre l’ont dit à M. Giang.";
+
+#[test]
+fn units_are_never_broken_at_any_width() {
+    let mut article = Article::new("Titre");
+    article.paragraphs = vec![UNITS_TEXT.into()];
+    let store = one(article);
+    let units = [
+        "COVID-19",
+        "2023-2025",
+        "SEA\u{A0}Games\u{A0}32",
+        "10\u{A0}000",
+        "100\u{A0}%",
+        "1\u{A0}234\u{A0}567",
+        "50\u{A0}km",
+        "50ᵉ",
+        "3e",
+        "33es",
+        "1er",
+        "Tô\u{A0}Lâm",
+        "M.\u{A0}Giang",
+    ];
+    let mut broke_a_hyphen = false;
+    for width in 12..=70 {
+        let rows = unit_rows(&store, width);
+        for unit in units {
+            assert!(
+                rows.iter().any(|row| row.contains(unit)),
+                "{width}: {unit:?} broken in {rows:?}"
+            );
+        }
+        broke_a_hyphen |= rows.iter().any(|row| row.ends_with("vice-"));
+        // Only spaces differ from the text: every other character is shown, in order.
+        let shown: String = rows
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let source: String = UNITS_TEXT.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(shown, source, "{width}");
+    }
+    // A hyphen between letters is still a place to break.
+    assert!(broke_a_hyphen);
+}
+
+#[test]
+fn anchors_follow_the_display_where_an_ordinal_lost_its_space() {
+    let mut article = Article::new("Titre");
+    article.paragraphs = vec![UNITS_TEXT.into()];
+    let store = one(article);
+    for width in [12, 17, 25, 40, 80] {
+        let wrapped = wrap_article(&store, ArticleId(0), width, false);
+        let body: Vec<_> = wrapped
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .collect();
+        let mut before = 0;
+        for line in body {
+            assert_eq!(
+                line.anchor.offset as usize, before,
+                "{width}: {:?}",
+                line.text
+            );
+            before += liseuse::wrap::letters(&line.text);
+        }
+        assert_eq!(before, liseuse::wrap::letters(UNITS_TEXT));
+    }
+    // The store keeps the text as scraped: the space of `3 e` is only gone on screen.
+    assert!(store.article(ArticleId(0)).paragraphs[0].contains("la 3 e session"));
+}

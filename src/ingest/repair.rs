@@ -82,10 +82,12 @@ pub fn apply(text: &str, splits: &[Split]) -> String {
 
 /// Repairs a freshly parsed page: `raw_paragraphs` keeps the paragraphs as parsed, and
 /// `paragraphs` gets the repaired text. The evidence is the whole page (title, lead, captions,
-/// paragraphs, "Voir plus" entries). The lead is left as printed: it is the page's cleanest
-/// text and the best evidence, and it has no raw twin in the export.
+/// paragraphs, "Voir plus" entries). The lead and captions are left as printed here: the
+/// article has no raw twin for them, so the export and the reader's `r` view could no longer
+/// show them as scraped; [`repaired_lead_and_captions`] gives their repair for a caller that
+/// keeps both.
 pub fn repair_page(article: &mut Article) {
-    let repairer = Repairer::for_texts(page_texts(article));
+    let repairer = Repairer::for_texts(page_texts(article, &article.paragraphs));
     let repaired = article
         .paragraphs
         .iter()
@@ -94,7 +96,27 @@ pub fn repair_page(article: &mut Article) {
     article.raw_paragraphs = std::mem::replace(&mut article.paragraphs, repaired);
 }
 
-fn page_texts(article: &Article) -> impl Iterator<Item = &str> {
+/// The page's lead and photo captions (in page order) with their glued words repaired, by the
+/// same rules and with the same evidence as its paragraphs: the page's own text, as scraped
+/// (the raw paragraphs when the page was already repaired). The article is not changed.
+pub fn repaired_lead_and_captions(article: &Article) -> (String, Vec<String>) {
+    let paragraphs = if !article.raw_paragraphs.is_empty() {
+        &article.raw_paragraphs
+    } else {
+        &article.paragraphs
+    };
+    let repairer = Repairer::for_texts(page_texts(article, paragraphs));
+    let lead = repairer.repair_paragraph(&article.lead);
+    let captions = article
+        .photos
+        .iter()
+        .map(|photo| repairer.repair_paragraph(&photo.caption))
+        .collect();
+    (lead, captions)
+}
+
+/// Every text of the page, with `paragraphs` as its body: the evidence a repair relies on.
+fn page_texts<'a>(article: &'a Article, paragraphs: &'a [String]) -> impl Iterator<Item = &'a str> {
     let captions = article.photos.iter().map(|p| p.caption.as_str());
     let related = article.related.iter().flat_map(|link| {
         [link.title.as_str(), link.summary.as_str()]
@@ -104,7 +126,7 @@ fn page_texts(article: &Article) -> impl Iterator<Item = &str> {
     [article.title.as_str(), article.lead.as_str()]
         .into_iter()
         .chain(captions)
-        .chain(article.paragraphs.iter().map(String::as_str))
+        .chain(paragraphs.iter().map(String::as_str))
         .chain(related)
 }
 

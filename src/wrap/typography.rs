@@ -1,5 +1,6 @@
-//! French typography for the reading pane: where a line may break (ASCII spaces, inner hyphens,
-//! soft hyphens; never a no-break space), space runs, and display widths in terminal cells.
+//! French typography for the reading pane: where a line may break (ASCII spaces, hyphens
+//! between letters, soft hyphens; never a no-break space nor inside a unit, see `units`),
+//! space runs, and display widths in terminal cells.
 
 use std::borrow::Cow;
 
@@ -8,22 +9,29 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::inert::{inert, screen_line};
 
+#[path = "units.rs"]
+mod units;
+use units::Space;
+
 /// Wrapping rules for French text: lines break only at ASCII spaces (textwrap is built without
-/// Unicode line breaking, so U+00A0 and U+202F before `;:!?»` and after `«` hold), after a
-/// hyphen inside a word, or at a soft hyphen; a word longer than the line is cut.
+/// Unicode line breaking, so U+00A0 and U+202F before `;:!?»%` and after `«`, and those
+/// [`typeset`] puts inside units, hold), after a hyphen between two letters, or at a soft
+/// hyphen; a word longer than the line is cut.
 pub(super) fn options<'a>(width: usize) -> Options<'a> {
     Options::new(width.max(1)).word_splitter(WordSplitter::Custom(split_points))
 }
 
-/// Where a word may break: after an inner hyphen, or at a soft hyphen (U+00AD), where textwrap
-/// then adds the visible `-`.
+/// Where a word may break: after a hyphen between two letters (`vice-ministre`, never
+/// `COVID-19`, `2023-2025`, `B-52`, `Su-30`), or at a soft hyphen (U+00AD), where textwrap then
+/// adds the visible `-`.
 fn split_points(word: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut prev: Option<char> = None;
     for (at, c) in word.char_indices() {
         let next = word[at + c.len_utf8()..].chars().next();
+        let letter = |ch: Option<char>| ch.is_some_and(char::is_alphabetic);
         let inner = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
-        if (c == '-' && inner(prev) && inner(next))
+        if (c == '-' && letter(prev) && letter(next))
             || (c == '\u{AD}' && inner(prev) && next.is_some())
         {
             points.push(at + c.len_utf8());
@@ -46,27 +54,18 @@ pub(super) fn finish_line(line: &str) -> String {
 
 /// Page text as the screen may show it: inert, spaces typeset.
 pub(super) fn screen_text(text: &str) -> String {
-    typeset(&inert(text)).into_owned()
+    typeset(&inert(text))
 }
 
 /// Runs of ASCII spaces collapse to one; a run that holds a no-break space becomes that
-/// no-break space; and a plain space before `;:!?»` or after `«` holds like a no-break one,
-/// as French typography wants, so no line starts with `;` or ends with `«`.
-fn typeset(text: &str) -> Cow<'_, str> {
+/// no-break space; a plain space that must not break (before `;:!?»%`, after `«`, inside a
+/// unit: see [`units::space`]) becomes a no-break one, and the space of a detached ordinal
+/// (`3 e`) goes. Only spaces change, so anchors count the same characters as in the store.
+fn typeset(text: &str) -> String {
     let is_space = |c: char| matches!(c, ' ' | '\u{A0}' | '\u{202F}');
-    let needs_work = text.contains("  ")
-        || text.contains("\u{A0} ")
-        || text.contains(" \u{A0}")
-        || text.contains("« ")
-        || [" ;", " :", " !", " ?", " »"]
-            .iter()
-            .any(|p| text.contains(p));
-    if !needs_work {
-        return Cow::Borrowed(text);
-    }
     let mut out = String::with_capacity(text.len());
     let mut run: Option<char> = None;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if is_space(c) {
             // Keep the strongest space of the run: a no-break one over a plain one.
             run = Some(match run {
@@ -76,17 +75,16 @@ fn typeset(text: &str) -> Cow<'_, str> {
             continue;
         }
         if let Some(space) = run.take() {
-            let holds = matches!(c, ';' | ':' | '!' | '?' | '»') || out.ends_with('«');
-            out.push(if space == ' ' && holds {
-                '\u{A0}'
-            } else {
-                space
-            });
+            match units::space(&out, &text[at..]) {
+                Space::Drop => {}
+                Space::Hold if space == ' ' => out.push('\u{A0}'),
+                _ => out.push(space),
+            }
         }
         out.push(c);
     }
     out.extend(run);
-    Cow::Owned(out)
+    out
 }
 
 /// Display width in terminal cells (wide characters count two, combining marks none).

@@ -41,8 +41,11 @@ pub enum Rule {
     Context,
     /// A function word before a capital, whose word stands alone in the page (`leVietnam`).
     Capital,
-    /// A letter right after a comma (`amis,a`).
+    /// A letter right after a comma (`amis,a`, `amis ,a`).
     Comma,
+    /// A sentence glued after its period (`pays.Le`, `M.Giang`): a word before the period, a
+    /// capitalised word after it, both known to the word list or the page.
+    Period,
     /// A word glued to an elided article before a vowel (`seral'occasion`).
     Elision,
     /// A function word glued before a word that may follow it (`lapandémie`).
@@ -54,11 +57,12 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Pair,
         Rule::Context,
         Rule::Capital,
         Rule::Comma,
+        Rule::Period,
         Rule::Elision,
         Rule::FrontWord,
         Rule::BackWord,
@@ -334,6 +338,25 @@ impl Judge<'_> {
                 && !self.lexicon.may_be_compound(left, right)
                 && self.novel_after_front(run, i)
         })
+    }
+
+    /// `pays` before `.Le`: a sentence glued after its period. `left` is the run of letters
+    /// before the period, `right` the word after it. The left word is lower case or
+    /// capitalised (`Cuba.Le`), or `M` (monsieur), and a word of the list or the page; the right word is capitalised, lower case
+    /// after its capital, and a word of the list or standing alone in the page. Initials
+    /// (`U.S.A`, `J.K.`) and domains (`qdnd.vn`, `fr.VietnamPlus.vn`) fail one of these.
+    pub fn period(&self, left: &str, right: &str) -> bool {
+        let mut rest = right.chars();
+        let capitalised = rest.next().is_some_and(char::is_uppercase)
+            && rest.clone().next().is_some()
+            && rest.all(char::is_lowercase);
+        let mut tail = left.chars().skip(1);
+        let cased = left.chars().all(char::is_lowercase) || tail.all(char::is_lowercase);
+        let left_ok = left == "M"
+            || (left.chars().count() >= 2
+                && cased
+                && (self.known(&fold_word(left)) || self.evidence.has_word(left)));
+        capitalised && left_ok && (self.known(&fold_word(right)) || self.evidence.has_word(right))
     }
 
     /// `seral` before `'occasion`: a word glued to an elided `l'` or `d'`, which only elides

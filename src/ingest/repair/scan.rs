@@ -21,12 +21,50 @@ pub fn splits(judge: &Judge, text: &str) -> Vec<Split> {
     let mut out = Vec::new();
     let mut previous: Option<&str> = None;
     for (start, token) in tokens(text) {
-        if !is_machine_text(token) {
+        if let Some(dot) = sentence_glue(judge, token) {
+            // Two tokens that lost their space: each is scanned on its own.
+            let (left, right) = token.split_at(dot);
+            if !is_machine_text(left) {
+                scan_token(judge, left, start, previous, &mut out);
+            }
+            out.push(Split::new(start + dot, Rule::Period));
+            if !is_machine_text(right) {
+                scan_token(judge, right, start + dot, None, &mut out);
+            }
+        } else if !is_machine_text(token) {
             scan_token(judge, token, start, previous, &mut out);
         }
         previous = token.chars().all(char::is_alphabetic).then_some(token);
     }
     out
+}
+
+/// Where a sentence glued after its period starts in `token` (`pays.Le` → the `L`): the token
+/// has one period between two letters, the word after it ends the token (closing punctuation
+/// aside), and the rule agrees (see [`Judge::period`]). Otherwise `None`, and the dotted token
+/// stays machine text (`qdnd.vn`, `U.S.A`).
+fn sentence_glue(judge: &Judge, token: &str) -> Option<usize> {
+    let dot = token.match_indices('.').map(|(i, _)| i).find(|&i| {
+        let before = token[..i].chars().next_back();
+        let after = token[i + 1..].chars().next();
+        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+    })?;
+    let (left, right) = (&token[..dot], &token[dot + 1..]);
+    let word_end = right
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(right.len(), |(i, _)| i);
+    let (word, tail) = right.split_at(word_end);
+    let stem_start = left
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(left.len(), |(i, _)| i);
+    let stem = &left[stem_start..];
+    // Nothing but closing punctuation after the word: `Le,` or `Le)` but not `Le.vn`.
+    let closed = tail.chars().all(|c| ".…,;:!?)»”\"'’".contains(c));
+    (closed && judge.period(stem, word)).then_some(dot + 1)
 }
 
 /// The white-space separated tokens of `text`, with their byte offsets.
@@ -106,6 +144,10 @@ fn scan_token(
                 out.push(Split::new(base + end - last, Rule::Elision));
             }
             continue;
+        }
+        if j == 0 && start == 1 && token.starts_with(',') && previous.is_some() {
+            // A comma glued to the next word but spaced from the one before (`amis ,a`).
+            out.push(Split::new(base + 1, Rule::Comma));
         }
         let previous = if j == 0 && start == 0 { previous } else { None };
         split_run(judge, word, base + start, previous, 0, out);
