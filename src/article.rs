@@ -51,6 +51,11 @@ pub struct Article {
     /// The paragraphs exactly as the parser found them, before any repair (empty for a summary,
     /// and for a page from an export made before repairs, whose `paragraphs` are raw).
     pub raw_paragraphs: Vec<String>,
+    /// The lead as the page had it, when the glued-word repair changed it (empty otherwise).
+    pub raw_lead: String,
+    /// The photo captions as the page had them, parallel to `photos`, when the repair changed
+    /// any of them (empty otherwise).
+    pub raw_captions: Vec<String>,
     pub signoff: Option<String>,
     pub related: Vec<RelatedLink>,
     /// Files this page was read from (several when the same page was found twice).
@@ -71,6 +76,8 @@ impl Article {
             photos: Vec::new(),
             paragraphs: Vec::new(),
             raw_paragraphs: Vec::new(),
+            raw_lead: String::new(),
+            raw_captions: Vec::new(),
             signoff: None,
             related: Vec::new(),
             sources: Vec::new(),

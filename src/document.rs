@@ -2,7 +2,7 @@
 //! width, and its links numbered once, here. Wrapping, link keys, the mouse, the status bar
 //! and later the Markdown export all read this; none of them decides the order on its own.
 
-use crate::article::{Article, Photo};
+use crate::article::Article;
 use crate::fold::fold_compact;
 use crate::store::{ArticleId, Store};
 
@@ -34,7 +34,11 @@ pub enum Block<'a> {
         agency: Option<&'a str>,
         sources: &'a [String],
     },
-    Caption(&'a Photo),
+    /// A photo's caption (as scraped, in a raw document) and its credit.
+    Caption {
+        caption: &'a str,
+        credit: &'a str,
+    },
     Lead(&'a str),
     Notice(Notice),
     Paragraph(&'a str),
@@ -69,12 +73,33 @@ pub struct Document<'a> {
 }
 
 /// Article `id` as blocks, from its repaired paragraphs or, with `raw`, as scraped.
-pub fn document(store: &Store, id: ArticleId, raw: bool) -> Document<'_> {
+pub fn document<'a>(store: &'a Store, id: ArticleId, raw: bool) -> Document<'a> {
     let article = store.article(id);
     let mut blocks = vec![Block::Title(&article.title), meta(article)];
-    blocks.extend(article.photos.iter().map(Block::Caption));
+    // As scraped where the repair changed something and the document is raw; the choice of
+    // blocks is made on the repaired text, so `r` keeps every block (and every anchor) in place.
+    let raw_or = |raw_text: &'a str, text: &'a str| {
+        if raw && !raw_text.is_empty() {
+            raw_text
+        } else {
+            text
+        }
+    };
+    blocks.extend(
+        article
+            .photos
+            .iter()
+            .enumerate()
+            .map(|(n, photo)| Block::Caption {
+                caption: raw_or(
+                    article.raw_captions.get(n).map_or("", String::as_str),
+                    &photo.caption,
+                ),
+                credit: &photo.credit,
+            }),
+    );
     if !lead_repeats_first_paragraph(article) && !article.lead.trim().is_empty() {
-        blocks.push(Block::Lead(&article.lead));
+        blocks.push(Block::Lead(raw_or(&article.raw_lead, &article.lead)));
     }
     if !article.is_full() {
         blocks.push(Block::Notice(Notice::SummaryOnly));

@@ -33,6 +33,13 @@ pub struct Record {
     /// export loads and exports again to the same bytes.
     #[serde(default)]
     pub raw_paragraphs: Vec<String>,
+    /// The lead before glued words were repaired, only when the repair changed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub raw_lead: String,
+    /// The captions before glued words were repaired (parallel to `photos`), only when the
+    /// repair changed one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raw_captions: Vec<String>,
     pub signoff: Option<String>,
     pub related: Vec<RelatedRecord>,
     #[serde(default)]
@@ -66,6 +73,8 @@ impl Record {
             photos: self.photos,
             paragraphs: self.paragraphs,
             raw_paragraphs: self.raw_paragraphs,
+            raw_lead: self.raw_lead,
+            raw_captions: self.raw_captions,
             signoff: self.signoff,
             related: self
                 .related

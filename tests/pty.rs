@@ -39,7 +39,7 @@ fn open_follow_link_three_go_back_and_quit() {
     let mut s = Session::liseuse::<&str>(&[], SIZE);
     s.wait_for("Pour promouvoir les relations");
     s.keys("\r");
-    let before = s.wait_for("Hanoï · VNA");
+    let before = s.wait_for_settled("Hanoï · VNA");
     s.keys("3");
     let laos = s.wait_for("Cité par");
     assert!(
@@ -51,7 +51,7 @@ fn open_follow_link_three_go_back_and_quit() {
         "a summary-only article says so:\n{laos}"
     );
     s.keys("\u{7f}");
-    let after = s.wait_for("Hanoï · VNA");
+    let after = s.wait_for_settled("Hanoï · VNA");
     // The status bar differs (a forward step now exists); every other row is as it was.
     assert_eq!(
         without_status(&after),

@@ -268,3 +268,60 @@ fn lead_and_captions_repair_with_the_page_as_evidence_and_leave_the_article_alon
     assert_eq!(captions, ["Le vice-ministre et Cuba, M. Giang."]);
     assert_eq!(page, before);
 }
+
+/// Loading a page repairs its lead and captions too; the text as scraped stays beside them for
+/// `r` and the export, which loads back to the same article.
+#[test]
+fn a_loaded_page_has_its_lead_and_captions_repaired_and_keeps_them_as_scraped() {
+    let mut page = Article::new("Visite à Cuba");
+    page.lead = "Le président Phuceffectuera une visite à Cuba.".into();
+    page.photos = vec![
+        liseuse::article::Photo {
+            caption: "Le vice-ministre etCuba.".into(),
+            credit: "VNA".into(),
+        },
+        liseuse::article::Photo {
+            caption: "La délégation à La Havane.".into(),
+            credit: "VNA".into(),
+        },
+    ];
+    page.paragraphs =
+        vec!["Le président Phuc effectuera une visite à Cuba, et Cuba l’attend.".into()];
+    ingest::repair::repair_page(&mut page);
+    assert_eq!(page.lead, "Le président Phuc effectuera une visite à Cuba.");
+    assert_eq!(
+        page.raw_lead,
+        "Le président Phuceffectuera une visite à Cuba."
+    );
+    assert_eq!(page.photos[0].caption, "Le vice-ministre et Cuba.");
+    assert_eq!(
+        page.raw_captions,
+        ["Le vice-ministre etCuba.", "La délégation à La Havane."]
+    );
+
+    let store = liseuse::store::Store::from_pages(vec![page.clone()]).0;
+    let id = store.ids().next().unwrap();
+    let shown = |raw| {
+        let wrapped = liseuse::wrap::wrap_article(&store, id, 100, raw);
+        wrapped
+            .lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(shown(false).contains("vice-ministre et Cuba"));
+    assert!(
+        shown(true).contains("vice-ministre etCuba"),
+        "{}",
+        shown(true)
+    );
+    let mut export = Vec::new();
+    liseuse::export::write_store(&store, liseuse::export::Format::Jsonl, &mut export).unwrap();
+    let text = String::from_utf8(export).unwrap();
+    let (records, errors) = liseuse::record::read_jsonl(&text);
+    assert!(errors.is_empty());
+    let back = records.into_iter().next().unwrap().into_article();
+    assert_eq!((back.lead, back.raw_lead), (page.lead, page.raw_lead));
+    assert_eq!(back.raw_captions, page.raw_captions);
+}

@@ -43,6 +43,8 @@ impl Record {
             photos: article.photos.clone(),
             paragraphs: article.paragraphs.clone(),
             raw_paragraphs: article.raw_paragraphs.clone(),
+            raw_lead: article.raw_lead.clone(),
+            raw_captions: article.raw_captions.clone(),
             signoff: article.signoff.clone(),
             related,
             cited_by: store

@@ -93,7 +93,29 @@ pub fn repair_page(article: &mut Article) {
         .iter()
         .map(|p| repairer.repair_paragraph(p))
         .collect();
+    let lead = repairer.repair_paragraph(&article.lead);
+    let captions: Vec<String> = article
+        .photos
+        .iter()
+        .map(|photo| repairer.repair_paragraph(&photo.caption))
+        .collect();
     article.raw_paragraphs = std::mem::replace(&mut article.paragraphs, repaired);
+    // The lead and captions keep their text as scraped only when it changed, for `r`.
+    if lead != article.lead {
+        article.raw_lead = std::mem::replace(&mut article.lead, lead);
+    }
+    if captions
+        .iter()
+        .zip(&article.photos)
+        .any(|(new, photo)| *new != photo.caption)
+    {
+        article.raw_captions = article
+            .photos
+            .iter_mut()
+            .zip(captions)
+            .map(|(photo, new)| std::mem::replace(&mut photo.caption, new))
+            .collect();
+    }
 }
 
 /// The page's lead and photo captions (in page order) with their glued words repaired, by the

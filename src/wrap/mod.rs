@@ -145,9 +145,9 @@ pub fn wrap_document(doc: &Document, width: u16, lang: Lang) -> WrappedArticle {
                 out.text(LineKind::Meta, &meta(*place, *agency, sources));
                 out.blank();
             }
-            Block::Caption(photo) => {
-                out.text(LineKind::Caption, &caption(photo, lang));
-                if !matches!(doc.blocks.get(block + 1), Some(Block::Caption(_))) {
+            Block::Caption { caption, credit } => {
+                out.text(LineKind::Caption, &caption_line(caption, credit, lang));
+                if !matches!(doc.blocks.get(block + 1), Some(Block::Caption { .. })) {
                     out.blank();
                 }
             }
@@ -195,7 +195,7 @@ fn rows_needed(doc: &Document, width: usize) -> usize {
             | Block::Lead(text)
             | Block::Paragraph(text)
             | Block::Signoff(text) => text.len(),
-            Block::Caption(photo) => photo.caption.len() + photo.credit.len(),
+            Block::Caption { caption, credit } => caption.len() + credit.len(),
             Block::Link(n) => doc.links[*n].title.len() + 2 * width,
             Block::Meta { .. } | Block::Notice(_) | Block::Heading(_) => 2 * width,
         })
@@ -219,9 +219,9 @@ fn meta(place: Option<&str>, agency: Option<&str>, sources: &[String]) -> String
         .join(" · ")
 }
 
-fn caption(photo: &crate::article::Photo, lang: Lang) -> String {
+fn caption_line(caption: &str, credit: &str, lang: Lang) -> String {
     let photo_label = lang.pick(strings::PHOTO);
-    match (photo.caption.trim(), photo.credit.trim()) {
+    match (caption.trim(), credit.trim()) {
         (caption, "") => caption.to_owned(),
         ("", credit) => format!("{photo_label}{credit}"),
         (caption, credit) => format!("{caption} ({photo_label}{credit})"),

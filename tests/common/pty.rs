@@ -192,6 +192,25 @@ impl Session {
         }
     }
 
+    /// Waits until the screen shows `text` and has stopped changing (a frame is written in
+    /// pieces: a screen read mid-frame holds some of the old one).
+    pub fn wait_for_settled(&self, text: &str) -> String {
+        let mut screen = self.wait_for(text);
+        let start = Instant::now();
+        loop {
+            thread::sleep(Duration::from_millis(100));
+            let again = self.screen();
+            if again == screen && again.contains(text) {
+                return again;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the screen never settled; screen:\n{again}"
+            );
+            screen = again;
+        }
+    }
+
     /// Waits until the screen no longer shows `text`; panics with the screen if it still does.
     pub fn wait_for_gone(&self, text: &str) -> String {
         let start = Instant::now();
