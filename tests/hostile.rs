@@ -136,6 +136,10 @@ fn mutate(text: &mut String, mutation: &Mutation) {
         }
         Mutation::DuplicateLine(n) => {
             let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            if lines.is_empty() {
+                // Cut to nothing by an earlier mutation: no line to repeat.
+                return;
+            }
             let line = lines[n % lines.len()].to_owned();
             let at = lines[..n % lines.len()].iter().map(|l| l.len()).sum();
             text.insert_str(at, &line);
