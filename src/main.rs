@@ -183,11 +183,10 @@ fn read(
     let mut first = plan.take_walked();
     first.absorb(plan.load(0..FIRST_FILES));
     let total = plan.len();
+    let store = store_of(&mut first);
     if total <= FIRST_FILES {
-        let store = store_of(&mut first);
         return read_loaded(first, store, None, measure, interactive);
     }
-    let store = store_of(&mut first);
     let (tx, batches) = mpsc::channel();
     thread::spawn(move || {
         for start in (FIRST_FILES..total).step_by(BATCH_FILES) {

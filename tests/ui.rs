@@ -67,6 +67,23 @@ fn frame(app: &App) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// Row `y` as the terminal is sent it: each cell's symbol, the cells a wide one covers skipped.
+fn row(buffer: &Buffer, y: u16) -> String {
+    let area = buffer.area;
+    let mut text = String::new();
+    let mut hidden = 0;
+    for x in area.left()..area.right() {
+        if hidden > 0 {
+            hidden -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        hidden = symbol.width().saturating_sub(1);
+        text.push_str(symbol);
+    }
+    text
+}
+
 /// The screen as text, then the styled runs of each row (`from-to style`), rows with the same
 /// runs grouped.
 fn render(buffer: &Buffer) -> String {
@@ -74,19 +91,7 @@ fn render(buffer: &Buffer) -> String {
     let mut text = String::new();
     let mut groups: Vec<(u16, u16, String)> = Vec::new();
     for y in area.top()..area.bottom() {
-        let mut row = String::new();
-        let mut hidden = 0;
-        for x in area.left()..area.right() {
-            // The cell after a wide character is covered by it on screen.
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            hidden = symbol.width().saturating_sub(1);
-            row.push_str(symbol);
-        }
-        let _ = writeln!(text, "{}", row.trim_end());
+        let _ = writeln!(text, "{}", row(buffer, y).trim_end());
         let runs = style_runs(buffer, y);
         match groups.last_mut() {
             Some((_, last, previous)) if *previous == runs => *last = y,

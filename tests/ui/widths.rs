@@ -4,10 +4,9 @@
 
 use liseuse::article::Article;
 use liseuse::store::Store;
-use ratatui::buffer::Buffer;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{app, frame, press, render};
+use super::{app, frame, press, render, row};
 
 /// One title per class, each with a plain tail so the list cuts it.
 const TITLES: [&str; 8] = [
@@ -34,22 +33,6 @@ fn store() -> Store {
         })
         .collect();
     Store::from_pages(pages).0
-}
-
-/// Row `y` as the terminal is sent it: each cell's symbol, the cells a wide one covers skipped.
-fn row(buffer: &Buffer, y: u16) -> String {
-    let mut text = String::new();
-    let mut hidden = 0;
-    for x in 0..buffer.area.width {
-        if hidden > 0 {
-            hidden -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        hidden = symbol.width().saturating_sub(1);
-        text.push_str(symbol);
-    }
-    text
 }
 
 /// Columns a terminal that draws character by character advances over `text`.
