@@ -11,10 +11,12 @@
 //! Modules, lowest first: `article`, `diagnostic`, `fold`, `invisible`, `inert`, `record`,
 //! `strings` (need nothing of ours but `article`, `fold`, `invisible`); `ingest` (on `record`,
 //! `diagnostic`); `store` (on `diagnostic`, `fold`); `export` (on `store`, `record`);
-//! `document` (on `store`); `wrap` (on `document`, `strings`); `app`, `ui`, `terminal`.
+//! `document` (on `store`); `wrap` (on `document`, `strings`); `app`, `ui`, `terminal`; `paths`
+//! (the XDG folders); `cli` (the command line, on all of them; `main.rs` only calls it).
 
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod export;
@@ -22,6 +24,7 @@ pub mod fold;
 pub mod inert;
 pub mod ingest;
 pub mod invisible;
+pub mod paths;
 pub mod record;
 pub mod store;
 pub mod strings;

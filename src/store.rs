@@ -31,8 +31,11 @@ impl ArticleId {
 #[derive(Debug, Default)]
 pub struct Store {
     articles: Vec<Article>,
-    /// Export id of each article (a slug of its title, made unique).
-    slugs: Vec<String>,
+    /// The slug of each article's title: its key, when no other article's title slugs alike.
+    bases: Vec<String>,
+    /// A hash of each article's folded title and scraped text, told apart from load order and
+    /// file names: what makes the key of one of several articles whose titles slug alike.
+    hashes: Vec<u64>,
     /// For each article, the target of each of its `related` entries, in order.
     targets: Vec<Vec<ArticleId>>,
     /// For each article, the articles whose related entries lead to it, in order of arrival.
@@ -47,11 +50,8 @@ pub struct Store {
     /// For each folded title, how many problems of each kind were reported about it, so that
     /// 5,000 pages of one title make a few lines and a count, not 5,000 lines.
     reported: HashMap<String, [usize; 2]>,
-    by_slug: HashMap<String, ArticleId>,
-    /// For each slug given more than once, the next suffix to try: without it, titles that all
-    /// slug alike (ideograms, long shared openings) would each scan every suffix taken before
-    /// them, quadratic in their number.
-    next_suffix: HashMap<String, usize>,
+    /// Every article under each slug, in load order.
+    by_base: HashMap<String, Vec<ArticleId>>,
 }
 
 impl Store {
@@ -101,6 +101,7 @@ impl Store {
                 .or_default()
                 .push(first);
             self.articles[first.index()] = page;
+            self.rekey(first);
             return Some(first);
         }
         let hash = content_hash(&page);
@@ -138,8 +139,6 @@ impl Store {
 
     fn push(&mut self, article: Article, key: String) -> ArticleId {
         let id = ArticleId(self.articles.len() as u32);
-        let slug = self.unique_slug(&article.title);
-        self.by_slug.insert(slug.clone(), id);
         self.by_title.entry(key).or_default().push(id);
         self.by_exact.entry(article.title.clone()).or_insert(id);
         if article.is_full() {
@@ -148,11 +147,30 @@ impl Store {
                 .or_default()
                 .push(id);
         }
-        self.slugs.push(slug);
         self.articles.push(article);
+        self.bases.push(String::new());
+        self.hashes.push(0);
+        self.rekey(id);
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());
         id
+    }
+
+    /// Files `id` under the slug and hash of what it now holds (a new article, or a summary-only
+    /// one replaced by its full page).
+    fn rekey(&mut self, id: ArticleId) {
+        let article = &self.articles[id.index()];
+        let base = slug(&article.title);
+        let hash = stable_hash(article);
+        let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
+        self.hashes[id.index()] = hash;
+        if old == base {
+            return;
+        }
+        if let Some(ids) = self.by_base.get_mut(&old) {
+            ids.retain(|&other| other != id);
+        }
+        self.by_base.entry(base).or_default().push(id);
     }
 
     /// A file `id` was read from, or its id when it has none (an article from an export).
@@ -161,7 +179,7 @@ impl Store {
             .sources
             .first()
             .cloned()
-            .unwrap_or_else(|| self.slugs[id.index()].clone())
+            .unwrap_or_else(|| self.key(id))
     }
 
     /// Counts a problem of `kind` about the title `key` (whose first article is `first`);
@@ -185,23 +203,6 @@ impl Store {
                 Some(&exact) if ids.contains(&exact) => (exact, true),
                 _ => (ids[0], false),
             },
-        }
-    }
-
-    /// The title's slug, or with the smallest free suffix `-2`, `-3`… Slugs are never given
-    /// back, so every suffix below `next_suffix` is still taken and the search starts there.
-    fn unique_slug(&mut self, title: &str) -> String {
-        let base = slug(title);
-        if !self.by_slug.contains_key(&base) {
-            return base;
-        }
-        let next = self.next_suffix.entry(base.clone()).or_insert(2);
-        loop {
-            let candidate = format!("{base}-{next}");
-            *next += 1;
-            if !self.by_slug.contains_key(&candidate) {
-                return candidate;
-            }
         }
     }
 
@@ -267,9 +268,28 @@ impl Store {
         self.articles.get(id.index())
     }
 
-    /// The export id (slug) of an article.
-    pub fn slug(&self, id: ArticleId) -> &str {
-        &self.slugs[id.index()]
+    /// The stable key of an article, its id in exports, on the command line and in saved state:
+    /// the slug of its title, and when other articles' titles slug alike, a hash of its folded
+    /// title and scraped text after it (`le-pecheur-et-la-mer-1f2e3d4c`). It depends on neither
+    /// load order nor file names, so it names the same article in every run over the corpus.
+    pub fn key(&self, id: ArticleId) -> String {
+        let base = &self.bases[id.index()];
+        let group = &self.by_base[base];
+        if group.len() == 1 {
+            return base.clone();
+        }
+        let short = |other: ArticleId| self.hashes[other.index()] as u32;
+        let hash = short(id);
+        // Two different texts whose hashes agree in 32 bits: the later loaded gets a count.
+        let before = group
+            .iter()
+            .take_while(|&&other| other != id)
+            .filter(|&&other| short(other) == hash)
+            .count();
+        match before {
+            0 => format!("{base}-{hash:08x}"),
+            n => format!("{base}-{hash:08x}-{}", n + 1),
+        }
     }
 
     /// The targets of `id`'s related entries, parallel to `article(id).related`.
@@ -297,13 +317,27 @@ impl Store {
             .map_or(&[], Vec::as_slice)
     }
 
-    pub fn find_slug(&self, slug: &str) -> Option<ArticleId> {
-        self.by_slug.get(slug).copied()
+    /// The article whose [`key`](Self::key) this is.
+    pub fn find_key(&self, key: &str) -> Option<ArticleId> {
+        if let Some([only]) = self.by_base.get(key).map(Vec::as_slice) {
+            return Some(*only);
+        }
+        // The base is what comes before the hash (and its count, if any).
+        let (mut base, mut hash) = key.rsplit_once('-')?;
+        if !self.by_base.contains_key(base) {
+            (base, hash) = base.rsplit_once('-')?;
+        }
+        let hash = u32::from_str_radix(hash, 16).ok()?;
+        let ids = self.by_base.get(base).filter(|ids| ids.len() > 1)?;
+        ids.iter()
+            .copied()
+            .filter(|&id| self.hashes[id.index()] as u32 == hash)
+            .find(|&id| self.key(id) == key)
     }
 
     /// An id or a title, as a user types it on the command line.
     pub fn lookup(&self, id_or_title: &str) -> Option<ArticleId> {
-        self.find_slug(id_or_title.trim())
+        self.find_key(id_or_title.trim())
             .or_else(|| self.find_title(id_or_title))
     }
 
@@ -335,6 +369,32 @@ impl Store {
     }
 }
 
+/// FNV-1a over the folded title and, for a full page, its text as scraped (before the glued-word
+/// repair, which may improve between versions): fixed by the text alone, in every run and
+/// version, unlike `std`'s hashers.
+fn stable_hash(article: &Article) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |text: &str| {
+        for byte in text.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(&title_key(&article.title));
+    if article.is_full() {
+        feed(&article.lead);
+        let paragraphs = if article.raw_paragraphs.is_empty() {
+            &article.paragraphs
+        } else {
+            &article.raw_paragraphs
+        };
+        for paragraph in paragraphs {
+            feed(paragraph);
+        }
+    }
+    hash
+}
+
 /// Two titles are the same when they fold equal with every space removed: spacing differs
 /// between pages (`Vietnam–Laos`, `Vietnam – Laos`, words glued at line breaks).
 fn title_key(title: &str) -> String {
@@ -346,20 +406,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suffixes_are_the_smallest_free_ones_in_load_order() {
-        let titles = ["« ! »", "Article 3", "漢", "字", "Article", "Article 2"];
+    fn keys_are_slugs_with_a_hash_only_where_slugs_meet() {
+        let titles = ["« ! »", "Article 3", "漢", "字", "Article"];
         let (store, _) = Store::from_pages(titles.into_iter().map(Article::new).collect());
-        let slugs: Vec<&str> = store.ids().map(|id| store.slug(id)).collect();
-        assert_eq!(
-            slugs,
-            [
-                "article",
-                "article-3",
-                "article-2",
-                "article-4",
-                "article-5",
-                "article-2-2"
-            ]
-        );
+        let keys: Vec<String> = store.ids().map(|id| store.key(id)).collect();
+        assert_eq!(keys[1], "article-3");
+        for (n, key) in keys.iter().enumerate() {
+            if n != 1 {
+                assert!(key.starts_with("article-") && key.len() == "article-".len() + 8);
+            }
+            assert_eq!(store.find_key(key), Some(ArticleId(n as u32)), "{key}");
+        }
+        // Load order changes no key.
+        let (reversed, _) = Store::from_pages(titles.into_iter().rev().map(Article::new).collect());
+        let mut again: Vec<String> = reversed.ids().map(|id| reversed.key(id)).collect();
+        again.reverse();
+        assert_eq!(again, keys);
     }
 }

@@ -85,10 +85,10 @@ fn titles_match_ignoring_case_accents_quotes_dashes_and_spaces() {
         .expect("found despite case, accents, dash and spaces");
     assert_eq!(store.article(laos).kind, Kind::Summary);
     assert_eq!(
-        store.slug(laos),
+        store.key(laos),
         "un-nouvel-elan-pour-les-relations-vietnam-laos"
     );
-    assert_eq!(store.lookup(store.slug(laos)), Some(laos));
+    assert_eq!(store.lookup(&store.key(laos)), Some(laos));
     let cuba = store.cited_by(laos)[0];
     assert_eq!(store.article(cuba).sources, vec![CUBA.to_owned()]);
     assert_eq!(

@@ -30,11 +30,11 @@ impl Record {
                 title: link.title.clone(),
                 summary: link.summary.clone(),
                 photo: link.photo.clone(),
-                target: store.slug(target).to_owned(),
+                target: store.key(target),
             })
             .collect();
         Self {
-            id: store.slug(id).to_owned(),
+            id: store.key(id),
             kind: article.kind,
             title: article.title.clone(),
             title_derived: article.title_derived,
@@ -47,11 +47,7 @@ impl Record {
             raw_captions: article.raw_captions.clone(),
             signoff: article.signoff.clone(),
             related,
-            cited_by: store
-                .cited_by(id)
-                .iter()
-                .map(|&c| store.slug(c).to_owned())
-                .collect(),
+            cited_by: store.cited_by(id).iter().map(|&c| store.key(c)).collect(),
             sources: article.sources.clone(),
             warnings: article.warnings.clone(),
         }

@@ -88,8 +88,9 @@ pub fn check_store(store: &Store) {
         for &citer in store.cited_by(id) {
             assert!(store.targets(citer).contains(&id), "a backlink has no link");
         }
-        assert_eq!(store.find_slug(store.slug(id)), Some(id));
-        assert_inert(store.slug(id));
+        let key = store.key(id);
+        assert_eq!(store.find_key(&key), Some(id));
+        assert_inert(&key);
         for field in fields(article) {
             assert_inert(field);
         }
