@@ -2,7 +2,7 @@
 //! cache (catalogue and search index, rebuilt at will), the state (reading marks: precious) and
 //! the configuration. Each can be overridden on the command line; nothing here creates a folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -28,4 +28,13 @@ pub fn state_dir() -> Option<PathBuf> {
 /// `$XDG_CONFIG_HOME/liseuse` (`~/.config/liseuse`).
 pub fn config_dir() -> Option<PathBuf> {
     project().map(|p| p.config_dir().to_path_buf())
+}
+
+/// The cache folder a run may use: the one given, none with `--no-cache`, else the XDG one.
+pub fn cache(given: Option<&Path>, none: bool) -> Option<PathBuf> {
+    match (given, none) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir.to_path_buf()),
+        (None, false) => cache_dir(),
+    }
 }

@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::inert::inert;
 use crate::ingest;
+use crate::paths;
 /// A terminal reader for folders of scraped news pages.
 ///
 /// With no PATH, opens the corpus bundled in the binary.
@@ -34,6 +35,20 @@ pub struct Cli {
     /// Follow symlinks that lead outside the folders given (by default they are skipped).
     #[arg(long, global = true)]
     follow_links: bool,
+    /// Keep the catalogue and the search index in DIR instead of $XDG_CACHE_HOME/liseuse.
+    #[arg(long, global = true, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Keep no cache on disk: build everything in memory at each start.
+    #[arg(long, global = true, conflicts_with = "cache_dir")]
+    no_cache: bool,
+}
+
+impl Cli {
+    /// The cache folder this run may use, if any.
+    #[allow(dead_code)] // Wired by the catalogue and the search index, being written.
+    fn cache(&self) -> Option<PathBuf> {
+        paths::cache(self.cache_dir.as_deref(), self.no_cache)
+    }
 }
 
 #[derive(Subcommand)]
