@@ -36,6 +36,23 @@ pub struct RelatedLink {
     pub photo: Option<Photo>,
 }
 
+/// Where an article's text can be read again, so that the store need not hold it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// Nowhere: it came from an export, or was made in memory; the store holds it.
+    #[default]
+    Held,
+    /// A page file, with its size and modification time when it was read (to tell whether it
+    /// changed since).
+    File {
+        path: std::path::PathBuf,
+        len: u64,
+        modified: Option<std::time::SystemTime>,
+    },
+    /// A page of the bundled corpus, by its index.
+    Bundled(usize),
+}
+
 /// One article, full page or summary-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -62,6 +79,8 @@ pub struct Article {
     pub sources: Vec<String>,
     /// Parser warnings about this page, as `file:line: message`.
     pub warnings: Vec<String>,
+    /// Where it can be read again.
+    pub origin: Origin,
 }
 
 impl Article {
@@ -82,6 +101,7 @@ impl Article {
             related: Vec::new(),
             sources: Vec::new(),
             warnings: Vec::new(),
+            origin: Origin::Held,
         }
     }
 

@@ -72,9 +72,9 @@ pub struct Document<'a> {
     pub links: Vec<Link>,
 }
 
-/// Article `id` as blocks, from its repaired paragraphs or, with `raw`, as scraped.
-pub fn document<'a>(store: &'a Store, id: ArticleId, raw: bool) -> Document<'a> {
-    let article = store.article(id);
+/// Article `id` as blocks, from its repaired paragraphs or, with `raw`, as scraped; `article`
+/// is its body (`Store::body`), which the blocks borrow.
+pub fn document<'a>(store: &Store, article: &'a Article, id: ArticleId, raw: bool) -> Document<'a> {
     let mut blocks = vec![Block::Title(&article.title), meta(article)];
     // As scraped where the repair changed something and the document is raw; the choice of
     // blocks is made on the repaired text, so `r` keeps every block (and every anchor) in place.
@@ -112,7 +112,7 @@ pub fn document<'a>(store: &'a Store, id: ArticleId, raw: bool) -> Document<'a> 
     };
     blocks.extend(paragraphs.iter().map(|p| Block::Paragraph(p)));
     blocks.extend(article.signoff.as_deref().map(Block::Signoff));
-    let links = links(store, id);
+    let links = links(store, article, id);
     let mut section = None;
     for (n, link) in links.iter().enumerate() {
         if section != Some(link.section) {
@@ -129,10 +129,9 @@ pub fn document<'a>(store: &'a Store, id: ArticleId, raw: bool) -> Document<'a> 
     }
 }
 
-/// The links of article `id` in their on-screen order: its "Voir plus" entries, then the pages
-/// that cite it. The one place link numbers come from.
-pub fn links(store: &Store, id: ArticleId) -> Vec<Link> {
-    let article = store.article(id);
+/// The links of article `id` (whose body is `article`) in their on-screen order: its "Voir
+/// plus" entries, then the pages that cite it. The one place link numbers come from.
+pub fn links(store: &Store, article: &Article, id: ArticleId) -> Vec<Link> {
     let related = article
         .related
         .iter()
@@ -150,7 +149,7 @@ pub fn links(store: &Store, id: ArticleId) -> Vec<Link> {
             target: citer,
             section: Section::CitePar,
             title: page.title.clone(),
-            summary: gist(page).to_owned(),
+            summary: page.gist.clone(),
             full: page.is_full(),
         }
     });
@@ -177,15 +176,6 @@ fn meta(article: &Article) -> Block<'_> {
         place: dateline.and_then(|d| d.place.as_deref()),
         agency: dateline.map(|d| d.agency.as_str()),
         sources: &article.sources,
-    }
-}
-
-/// What a citing page is about, in one breath: its lead, or its first paragraph.
-fn gist(article: &Article) -> &str {
-    if article.lead.trim().is_empty() {
-        article.paragraphs.first().map_or("", String::as_str)
-    } else {
-        &article.lead
     }
 }
 
@@ -247,7 +237,8 @@ mod tests {
         let mut b = Article::new("B");
         b.related = vec![entry("A")];
         let store = Store::from_pages(vec![a, b]).0;
-        let doc = document(&store, ArticleId(0), false);
+        let body = store.body(ArticleId(0));
+        let doc = document(&store, &body, ArticleId(0), false);
         assert!(
             !doc.blocks.iter().any(|b| matches!(b, Block::Lead(_))),
             "a lead repeated by the first paragraph is shown once"
@@ -316,7 +307,8 @@ mod tests {
         let mut a = Article::new("A");
         a.related = vec![entry("Absent")];
         let store = Store::from_pages(vec![a]).0;
-        let doc = document(&store, ArticleId(1), false);
+        let body = store.body(ArticleId(1));
+        let doc = document(&store, &body, ArticleId(1), false);
         assert!(doc.blocks.contains(&Block::Notice(Notice::SummaryOnly)));
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].section, Section::CitePar);

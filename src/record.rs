@@ -87,6 +87,7 @@ impl Record {
                 .collect(),
             sources: self.sources,
             warnings: self.warnings,
+            origin: crate::article::Origin::Held,
         }
     }
 }

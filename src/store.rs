@@ -7,14 +7,22 @@
 //! It grows only by whole batches of pages (`add_batch`); between batches it is read-only.
 //! An `ArticleId` never changes once given: a summary-only article is replaced in place when
 //! its full page arrives, so every link and every history entry that points at it stays valid.
+//!
+//! It is a catalogue: per article an `Entry` (what the list, links and backlinks need) and its
+//! body, held in memory or read again on demand (`body.rs`) when the store was given a reader.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::article::{Article, Kind};
+use crate::article::{Article, Kind, Origin, RelatedLink};
 use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, fold_compact, slug};
 
+mod body;
 mod same_title;
+
+pub use body::Reread;
+use body::{Body, Recent};
 
 use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE, content_hash, same_text};
 
@@ -28,9 +36,36 @@ impl ArticleId {
     }
 }
 
+/// What the catalogue keeps of an article: enough for the list, the links and the backlinks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    pub title: String,
+    /// The page had no title line: `title` was derived from its first sentence.
+    pub title_derived: bool,
+    /// Files it was read from (several when the same page was found twice).
+    pub sources: Vec<String>,
+    /// What it is about, in one breath (the start of its lead or first paragraph), for the
+    /// "Cité par" entries of the pages it cites.
+    pub gist: String,
+}
+
+impl Entry {
+    pub fn is_full(&self) -> bool {
+        self.kind == Kind::Full
+    }
+}
+
+/// How much of a lead the catalogue keeps as a gist: more than a link's summary row shows.
+const GIST_CHARS: usize = 240;
+
 #[derive(Debug, Default)]
 pub struct Store {
-    articles: Vec<Article>,
+    entries: Vec<Entry>,
+    bodies: Vec<Body>,
+    recent: Recent,
+    /// How bodies not held are read again; without one, every body is held.
+    reread: Option<Reread>,
     /// The slug of each article's title: its key, when no other article's title slugs alike.
     bases: Vec<String>,
     /// A hash of each article's folded title and scraped text, told apart from load order and
@@ -59,6 +94,15 @@ impl Store {
         Self::default()
     }
 
+    /// An empty store that keeps only the catalogue of pages it can read again with `reread`
+    /// (their bodies are read back when asked for).
+    pub fn with_reader(reread: Reread) -> Self {
+        Self {
+            reread: Some(reread),
+            ..Self::default()
+        }
+    }
+
     /// A store holding one batch: the usual way to build it from a loaded corpus.
     pub fn from_pages(pages: Vec<Article>) -> (Self, Vec<Diagnostic>) {
         let mut store = Self::new();
@@ -74,18 +118,22 @@ impl Store {
         let mut batch = Batch::default();
         let mut to_resolve = Vec::new();
         for page in pages {
-            if let Some(id) = self.insert(page, &mut batch) {
-                to_resolve.push(id);
+            if let Some(placed) = self.insert(page, &mut batch) {
+                to_resolve.push(placed);
             }
         }
-        for id in to_resolve {
-            self.resolve_links(id, &mut batch);
+        for (id, related) in to_resolve {
+            self.resolve_links(id, &related, &mut batch);
         }
         batch.finish(self)
     }
 
-    /// Places one page; returns its id when its links need resolving.
-    fn insert(&mut self, page: Article, batch: &mut Batch) -> Option<ArticleId> {
+    /// Places one page; returns its id and its related entries when they need resolving.
+    fn insert(
+        &mut self,
+        page: Article,
+        batch: &mut Batch,
+    ) -> Option<(ArticleId, Vec<RelatedLink>)> {
         let key = title_key(&page.title);
         let Some(ids) = self.by_title.get(&key) else {
             return Some(self.push(page, key));
@@ -94,24 +142,19 @@ impl Store {
         if page.kind == Kind::Summary {
             return None;
         }
-        // A summary-only article is only made for a title no page has, so it is alone.
-        if self.articles[first.index()].kind == Kind::Summary {
-            self.by_content
-                .entry(content_hash(&page))
-                .or_default()
-                .push(first);
-            self.articles[first.index()] = page;
-            self.rekey(first);
-            return Some(first);
-        }
         let hash = content_hash(&page);
+        // A summary-only article is only made for a title no page has, so it is alone.
+        if self.entries[first.index()].kind == Kind::Summary {
+            self.by_content.entry(hash).or_default().push(first);
+            return Some(self.place(first, page));
+        }
         let same = self.by_content.get(&hash).and_then(|ids| {
             ids.iter()
                 .copied()
-                .find(|&id| same_text(&self.articles[id.index()], &page))
+                .find(|&id| same_text(&self.body(id), &page))
         });
         if let Some(id) = same {
-            let existing = &mut self.articles[id.index()];
+            let existing = &mut self.entries[id.index()];
             let kept = existing.sources.first().cloned().unwrap_or_default();
             for source in &page.sources {
                 batch.diagnostics.push(Diagnostic::at(
@@ -123,6 +166,10 @@ impl Store {
                     existing.sources.push(source.clone());
                 }
             }
+            if let Body::Held(body) = &mut self.bodies[id.index()] {
+                Arc::make_mut(body).sources = existing.sources.clone();
+            }
+            self.recent.forget(id);
             return None;
         }
         let other = self.source_of(first);
@@ -137,33 +184,61 @@ impl Store {
         Some(self.push(page, key))
     }
 
-    fn push(&mut self, article: Article, key: String) -> ArticleId {
-        let id = ArticleId(self.articles.len() as u32);
+    /// A new article for `page`, filed under the folded title `key`.
+    fn push(&mut self, page: Article, key: String) -> (ArticleId, Vec<RelatedLink>) {
+        let id = ArticleId(self.entries.len() as u32);
         self.by_title.entry(key).or_default().push(id);
-        self.by_exact.entry(article.title.clone()).or_insert(id);
-        if article.is_full() {
+        self.by_exact.entry(page.title.clone()).or_insert(id);
+        if page.is_full() {
             self.by_content
-                .entry(content_hash(&article))
+                .entry(content_hash(&page))
                 .or_default()
                 .push(id);
         }
-        self.articles.push(article);
+        self.entries.push(entry_of(&page));
+        self.bodies.push(Body::Stub { citer: id, n: 0 });
         self.bases.push(String::new());
         self.hashes.push(0);
-        self.rekey(id);
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());
+        self.place(id, page)
+    }
+
+    /// Puts `page` at `id` (a new article, or a summary-only one replaced by its page): its
+    /// entry, its key, and its body kept or left to be read again.
+    fn place(&mut self, id: ArticleId, mut page: Article) -> (ArticleId, Vec<RelatedLink>) {
+        self.entries[id.index()] = entry_of(&page);
+        self.rekey(id, stable_hash(&page));
+        self.recent.forget(id);
+        let related = match (&page.origin, self.reread) {
+            (Origin::Held, _) | (_, None) => {
+                let related = page.related.clone();
+                self.bodies[id.index()] = Body::Held(Arc::new(page));
+                related
+            }
+            (origin, Some(_)) => {
+                self.bodies[id.index()] = Body::Reread(origin.clone());
+                std::mem::take(&mut page.related)
+            }
+        };
+        (id, related)
+    }
+
+    /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has.
+    fn push_stub(&mut self, link: &RelatedLink, citer: ArticleId, n: usize) -> ArticleId {
+        let stub = Article::summary_of(link);
+        let (id, _) = self.push(stub, title_key(&link.title));
+        if self.reread.is_some() {
+            self.bodies[id.index()] = Body::Stub { citer, n };
+        }
         id
     }
 
-    /// Files `id` under the slug and hash of what it now holds (a new article, or a summary-only
-    /// one replaced by its full page).
-    fn rekey(&mut self, id: ArticleId) {
-        let article = &self.articles[id.index()];
-        let base = slug(&article.title);
-        let hash = stable_hash(article);
-        let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
+    /// Files `id` under the slug of its title and the hash of its text.
+    fn rekey(&mut self, id: ArticleId, hash: u64) {
+        let base = slug(&self.entries[id.index()].title);
         self.hashes[id.index()] = hash;
+        let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
         if old == base {
             return;
         }
@@ -175,7 +250,7 @@ impl Store {
 
     /// A file `id` was read from, or its id when it has none (an article from an export).
     fn source_of(&self, id: ArticleId) -> String {
-        self.articles[id.index()]
+        self.entries[id.index()]
             .sources
             .first()
             .cloned()
@@ -209,13 +284,12 @@ impl Store {
     /// Points every related entry of `id` at an article, creating summary-only ones as needed,
     /// and records the backlinks. Re-resolving (a summary replaced by its full page) first drops
     /// the backlinks the old links had made.
-    fn resolve_links(&mut self, id: ArticleId, batch: &mut Batch) {
+    fn resolve_links(&mut self, id: ArticleId, related: &[RelatedLink], batch: &mut Batch) {
         for old in std::mem::take(&mut self.targets[id.index()]) {
             self.cited_by[old.index()].retain(|&citer| citer != id);
         }
-        let mut targets = Vec::with_capacity(self.articles[id.index()].related.len());
-        for n in 0..self.articles[id.index()].related.len() {
-            let link = &self.articles[id.index()].related[n];
+        let mut targets = Vec::with_capacity(related.len());
+        for (n, link) in related.iter().enumerate() {
             let key = title_key(&link.title);
             let target = match self.by_title.get(&key) {
                 Some(ids) if ids.len() > 1 => {
@@ -234,10 +308,7 @@ impl Store {
                     target
                 }
                 Some(ids) => ids[0],
-                None => {
-                    let stub = Article::summary_of(link);
-                    self.push(stub, key)
-                }
+                None => self.push_stub(link, id, n),
             };
             if !self.cited_by[target.index()].contains(&id) {
                 self.cited_by[target.index()].push(id);
@@ -248,24 +319,58 @@ impl Store {
     }
 
     pub fn len(&self) -> usize {
-        self.articles.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.entries.is_empty()
     }
 
     /// Every id, in store order (pages in load order, then summary-only articles as created).
     pub fn ids(&self) -> impl ExactSizeIterator<Item = ArticleId> + '_ {
-        (0..self.articles.len() as u32).map(ArticleId)
+        (0..self.entries.len() as u32).map(ArticleId)
     }
 
-    pub fn article(&self, id: ArticleId) -> &Article {
-        &self.articles[id.index()]
+    /// The catalogue entry of an article.
+    pub fn article(&self, id: ArticleId) -> &Entry {
+        &self.entries[id.index()]
     }
 
-    pub fn get(&self, id: ArticleId) -> Option<&Article> {
-        self.articles.get(id.index())
+    pub fn get(&self, id: ArticleId) -> Option<&Entry> {
+        self.entries.get(id.index())
+    }
+
+    /// The whole article: held, among the recent ones, or read again from its origin (a page
+    /// that can no longer be read gives its title and why).
+    pub fn body(&self, id: ArticleId) -> Arc<Article> {
+        match &self.bodies[id.index()] {
+            Body::Held(body) => body.clone(),
+            Body::Stub { citer, n } => {
+                let citer = self.body(*citer);
+                let entry = self.article(id);
+                let mut stub = citer
+                    .related
+                    .get(*n)
+                    .map_or_else(|| Article::new(&entry.title), Article::summary_of);
+                stub.kind = Kind::Summary;
+                Arc::new(stub)
+            }
+            Body::Reread(origin) => self.recent.get(id).unwrap_or_else(|| {
+                let entry = self.article(id);
+                let read = match self.reread {
+                    Some(reread) => reread(origin),
+                    None => Err("no reader".to_owned()),
+                };
+                let mut body = match read {
+                    Ok(body) => body,
+                    Err(why) => body::unreadable(&entry.title, &entry.sources, &why),
+                };
+                body.sources.clone_from(&entry.sources);
+                let body = Arc::new(body);
+                self.recent.put(id, body.clone());
+                body
+            }),
+        }
     }
 
     /// The stable key of an article, its id in exports, on the command line and in saved state:
@@ -349,7 +454,7 @@ impl Store {
         let mut scored: Vec<(usize, usize, ArticleId)> = self
             .ids()
             .map(|id| {
-                let title = fold(&self.article(id).title);
+                let title = fold(&self.entries[id.index()].title);
                 let hits = words.iter().filter(|w| title.contains(**w)).count();
                 (hits, title.len(), id)
             })
@@ -365,7 +470,23 @@ impl Store {
     }
 
     pub fn full_count(&self) -> usize {
-        self.articles.iter().filter(|a| a.is_full()).count()
+        self.entries.iter().filter(|a| a.is_full()).count()
+    }
+}
+
+/// The catalogue entry of a page.
+fn entry_of(page: &Article) -> Entry {
+    let gist = if page.lead.trim().is_empty() {
+        page.paragraphs.first().map_or("", String::as_str)
+    } else {
+        &page.lead
+    };
+    Entry {
+        kind: page.kind,
+        title: page.title.clone(),
+        title_derived: page.title_derived,
+        sources: page.sources.clone(),
+        gist: gist.chars().take(GIST_CHARS).collect(),
     }
 }
 
@@ -382,7 +503,11 @@ fn stable_hash(article: &Article) -> u64 {
     };
     feed(&title_key(&article.title));
     if article.is_full() {
-        feed(&article.lead);
+        feed(if article.raw_lead.is_empty() {
+            &article.lead
+        } else {
+            &article.raw_lead
+        });
         let paragraphs = if article.raw_paragraphs.is_empty() {
             &article.paragraphs
         } else {

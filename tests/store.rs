@@ -55,7 +55,7 @@ fn bundled_corpus_has_two_pages_and_seventeen_summaries() {
     assert_eq!(store.full_count(), 2);
     assert_eq!(store.link_count(), 17);
     for id in store.ids() {
-        let article = store.article(id);
+        let article = store.body(id);
         assert_eq!(store.targets(id).len(), article.related.len());
         if article.kind == Kind::Summary {
             assert_eq!(store.cited_by(id).len(), 1, "{}", article.title);
@@ -217,7 +217,7 @@ fn bad_files_are_reported_by_file_and_line_and_the_rest_loads() {
     assert_eq!(store.full_count(), 3);
     let latin1 = store.find_title("Un titre").unwrap();
     assert_eq!(
-        store.article(latin1).paragraphs,
+        store.body(latin1).paragraphs,
         vec!["Le pr\u{FFFD}sident parle.".to_owned()]
     );
 }
@@ -392,8 +392,8 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
         );
         let (first, back) = (store.ids().next().unwrap(), again.ids().next().unwrap());
         assert_eq!(
-            again.article(back).paragraphs,
-            store.article(first).paragraphs
+            again.body(back).paragraphs,
+            store.body(first).paragraphs
         );
         assert_eq!(export(&again, format), text);
     }

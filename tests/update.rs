@@ -350,7 +350,7 @@ fn an_empty_store_is_fine_until_pages_arrive() {
 
 fn synthetic_pages() -> Vec<Article> {
     let store = synthetic::store(3, 1);
-    store.ids().map(|id| store.article(id).clone()).collect()
+    store.ids().map(|id| (*store.body(id)).clone()).collect()
 }
 
 #[test]

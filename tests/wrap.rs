@@ -44,7 +44,7 @@ fn no_line_is_wider_than_the_column_and_none_breaks_at_a_no_break_space() {
                 );
                 assert!(!line.text.ends_with(NO_BREAK), "{width}: {:?}", line.text);
             }
-            let article = store.article(id);
+            let article = store.body(id);
             for paragraph in article.paragraphs.iter().chain([&article.lead]) {
                 for group in joined_groups(paragraph) {
                     if display_width(group) < usize::from(width) - 4 {
@@ -255,5 +255,5 @@ fn anchors_follow_the_display_where_an_ordinal_lost_its_space() {
         assert_eq!(before, liseuse::wrap::letters(UNITS_TEXT));
     }
     // The store keeps the text as scraped: the space of `3 e` is only gone on screen.
-    assert!(store.article(ArticleId(0)).paragraphs[0].contains("la 3 e session"));
+    assert!(store.body(ArticleId(0)).paragraphs[0].contains("la 3 e session"));
 }

@@ -74,7 +74,8 @@ impl Reader {
         let entry = match found {
             Some(at) => cache.remove(at),
             None => {
-                let doc = document(store, id, self.raw);
+                let body = store.body(id);
+                let doc = document(store, &body, id, self.raw);
                 let wrapped = wrap_document(&doc, width, lang);
                 (Stamp::of(store, id), wrapped.bytes(), Rc::new(wrapped))
             }

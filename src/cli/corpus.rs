@@ -69,7 +69,8 @@ pub(super) fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode
 
 /// The store of what `loaded` holds, its pages moved out and its duplicates reported.
 pub(super) fn store_of(loaded: &mut Loaded) -> Store {
-    let (store, duplicates) = Store::from_pages(std::mem::take(&mut loaded.pages));
+    let mut store = Store::with_reader(ingest::reread);
+    let duplicates = store.add_batch(std::mem::take(&mut loaded.pages));
     loaded.diagnostics.extend(duplicates);
     store
 }

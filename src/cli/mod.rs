@@ -78,8 +78,11 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e),
     };
+    // Every command keeps only the catalogue in memory and reads bodies again when it needs
+    // them: the reader when an article is opened, `export` one record at a time.
     let options = ingest::LoadOptions {
         follow_links: cli.follow_links,
+        catalogue_only: true,
     };
     match cli.command {
         Some(Command::Export {

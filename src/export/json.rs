@@ -21,7 +21,7 @@ impl Record {
     /// The record of article `id`, with its links resolved and its backlinks, as the store has
     /// them. (Defined here, not in `record`, because it needs the store.)
     pub fn from_store(store: &Store, id: ArticleId) -> Self {
-        let article = store.article(id);
+        let article = store.body(id);
         let related = article
             .related
             .iter()

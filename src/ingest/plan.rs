@@ -16,6 +16,7 @@ pub struct Plan {
     files: Vec<(PathBuf, FileKind)>,
     /// What the walk itself found: diagnostics, files skipped and ignored.
     walked: Loaded,
+    repair: bool,
 }
 
 impl Plan {
@@ -34,7 +35,11 @@ impl Plan {
                 None => walked.files_ignored += 1,
             }
         }
-        Plan { files, walked }
+        Plan {
+            files,
+            walked,
+            repair: !options.catalogue_only,
+        }
     }
 
     /// How many files there are to read.
@@ -70,7 +75,7 @@ impl Plan {
                         let Some((path, kind)) = files.get(at) else {
                             break;
                         };
-                        let one = load_file(path, *kind);
+                        let one = load_file(path, *kind, self.repair);
                         if let Ok(mut slot) = slots[at].lock() {
                             *slot = Some(one);
                         }

@@ -2,7 +2,7 @@
 //! on the open handle, so a file swapped for a FIFO or a device between the walk and the read
 //! is still never read), through a hard cap, and decoded from UTF-8 or BOM-marked UTF-16.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::{ErrorKind, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
@@ -29,7 +29,7 @@ pub enum Cap {
 }
 
 /// The bytes of the file at `path`, or why it was skipped.
-pub fn read_file(path: &Path, source: &str, cap: Cap) -> Result<Vec<u8>, Diagnostic> {
+pub fn read_file(path: &Path, source: &str, cap: Cap) -> Result<(Vec<u8>, Metadata), Diagnostic> {
     let cannot = |e: std::io::Error| Diagnostic::file(source, format!("cannot read: {e}"));
     let file = open(path).map_err(cannot)?;
     // The type is taken from the handle, not the path: what is read is what was checked.
@@ -84,7 +84,7 @@ pub fn read_file(path: &Path, source: &str, cap: Cap) -> Result<Vec<u8>, Diagnos
             ));
         }
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Opens for reading without waiting: a FIFO swapped in after the walk looked would block an

@@ -119,7 +119,8 @@ impl WrappedArticle {
 
 /// Lays out article `id` for a column `width` cells wide (at least 1), in French.
 pub fn wrap_article(store: &Store, id: ArticleId, width: u16, raw: bool) -> WrappedArticle {
-    wrap_document(&document(store, id, raw), width, Lang::Fr)
+    let body = store.body(id);
+    wrap_document(&document(store, &body, id, raw), width, Lang::Fr)
 }
 
 /// Lays out a document for a column `width` cells wide (at least 1), naming headings and

@@ -73,7 +73,7 @@ fn check_repair(article: &Article) {
 /// The store's own invariants, and every field of every article safe once made inert.
 pub fn check_store(store: &Store) {
     for id in store.ids() {
-        let article = store.article(id);
+        let article = store.body(id);
         assert_eq!(store.targets(id).len(), article.related.len());
         for &target in store.targets(id) {
             assert!(
@@ -91,7 +91,7 @@ pub fn check_store(store: &Store) {
         let key = store.key(id);
         assert_eq!(store.find_key(&key), Some(id));
         assert_inert(&key);
-        for field in fields(article) {
+        for field in fields(&article) {
             assert_inert(field);
         }
     }

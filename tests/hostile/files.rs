@@ -11,7 +11,10 @@ use tempfile::TempDir;
 
 use super::corpora::{load, messages, page, write};
 
-const FOLLOW: LoadOptions = LoadOptions { follow_links: true };
+const FOLLOW: LoadOptions = LoadOptions {
+    follow_links: true,
+    catalogue_only: false,
+};
 
 fn load_with(what: &str, paths: &[&Path], options: LoadOptions) -> Loaded {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();

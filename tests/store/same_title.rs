@@ -176,7 +176,7 @@ fn articles(store: &Store) -> Vec<(bool, String, Vec<String>, Vec<String>)> {
     let mut all: Vec<_> = store
         .ids()
         .map(|id| {
-            let a = store.article(id);
+            let a = store.body(id);
             let title = match a.kind {
                 Kind::Full => a.title.clone(),
                 // A summary says what the first link to it said: that depends on the order.

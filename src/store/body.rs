@@ -1,0 +1,71 @@
+//! Where an article's text is when the store does not hold it: the catalogue keeps what the
+//! list, links and backlinks need, and a page's body is read, parsed and repaired again when it
+//! is opened, through the reader the loader gave (the store cannot parse: it sits below
+//! `ingest`). A few recent bodies are kept, so going back and forth reads nothing.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use crate::article::{Article, Origin};
+use crate::store::ArticleId;
+
+/// Reads a page back from where it was first read: what `ingest` gives the store.
+pub type Reread = fn(&Origin) -> Result<Article, String>;
+
+/// How many bodies read back are kept. A page is ~11 KB of text and some 3× that parsed and
+/// repaired; the reader's own wrap cache holds the lines it shows.
+const KEPT: usize = 32;
+
+/// What the store keeps of an article's text.
+#[derive(Debug, Clone)]
+pub(super) enum Body {
+    /// All of it, in memory (pages from an export, or a store without a reader).
+    Held(Arc<Article>),
+    /// Nothing: it is read again from its origin.
+    Reread(Origin),
+    /// A summary-only article: what entry `n` of the "Voir plus" of `citer` says.
+    Stub { citer: ArticleId, n: usize },
+}
+
+/// The bodies read back most recently, newest last.
+#[derive(Debug, Default)]
+pub(super) struct Recent(Mutex<VecDeque<(ArticleId, Arc<Article>)>>);
+
+impl Recent {
+    pub(super) fn get(&self, id: ArticleId) -> Option<Arc<Article>> {
+        let mut recent = self.0.lock().ok()?;
+        let at = recent.iter().position(|(held, _)| *held == id)?;
+        let entry = recent.remove(at)?;
+        let body = entry.1.clone();
+        recent.push_back(entry);
+        Some(body)
+    }
+
+    pub(super) fn put(&self, id: ArticleId, body: Arc<Article>) {
+        if let Ok(mut recent) = self.0.lock() {
+            recent.retain(|(held, _)| *held != id);
+            if recent.len() == KEPT {
+                recent.pop_front();
+            }
+            recent.push_back((id, body));
+        }
+    }
+
+    /// Forgets `id`'s body (its page changed).
+    pub(super) fn forget(&self, id: ArticleId) {
+        if let Ok(mut recent) = self.0.lock() {
+            recent.retain(|(held, _)| *held != id);
+        }
+    }
+}
+
+/// What the reader shows for a page that can no longer be read (deleted, or unreadable now):
+/// its title and why, never a panic or an empty screen.
+pub(super) fn unreadable(title: &str, sources: &[String], why: &str) -> Article {
+    let mut article = Article::new(title);
+    article.sources = sources.to_vec();
+    article.paragraphs.push(format!(
+        "(Cette page ne peut plus être lue — this page can no longer be read: {why}.)"
+    ));
+    article
+}
