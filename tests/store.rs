@@ -391,10 +391,7 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
             store.article(store.ids().next().unwrap()).title
         );
         let (first, back) = (store.ids().next().unwrap(), again.ids().next().unwrap());
-        assert_eq!(
-            again.body(back).paragraphs,
-            store.body(first).paragraphs
-        );
+        assert_eq!(again.body(back).paragraphs, store.body(first).paragraphs);
         assert_eq!(export(&again, format), text);
     }
 }

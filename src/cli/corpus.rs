@@ -11,13 +11,27 @@ use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
 
+/// Files read per batch when the whole corpus is loaded: the pages of a batch are in memory
+/// whole only until the store has taken their catalogue entries.
+const LOAD_FILES: usize = 1024;
+
+/// The whole corpus, loaded batch by batch on every core into a store that keeps the catalogue
+/// and reads bodies back: memory stays near the catalogue's at any size.
 pub(super) fn load(paths: &[PathBuf], options: ingest::LoadOptions) -> (Loaded, Store) {
-    let mut loaded = if paths.is_empty() {
-        ingest::load_bundled()
-    } else {
-        ingest::load_paths_with(paths, options)
-    };
-    let store = store_of(&mut loaded);
+    if paths.is_empty() {
+        let mut loaded = ingest::load_bundled();
+        let store = store_of(&mut loaded);
+        return (loaded, store);
+    }
+    let mut plan = ingest::Plan::new(paths, options);
+    let mut loaded = plan.take_walked();
+    let mut store = Store::with_reader(ingest::reread);
+    for start in (0..plan.len()).step_by(LOAD_FILES) {
+        let mut batch = plan.load(start..start + LOAD_FILES);
+        let duplicates = store.add_batch(std::mem::take(&mut batch.pages));
+        batch.diagnostics.extend(duplicates);
+        loaded.absorb(batch);
+    }
     (loaded, store)
 }
 

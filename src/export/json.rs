@@ -12,6 +12,10 @@ use std::io::{self, Write};
 
 use crate::invisible::is_invisible;
 use crate::record::{Record, RelatedRecord};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
 use crate::store::{ArticleId, Store};
 
 /// What goes before each line of a record inside the document: depth two of two spaces.
@@ -58,13 +62,12 @@ impl Record {
 pub fn write_document(store: &Store, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"articles\": [")?;
     let mut first = true;
-    for id in store.ids() {
+    each_record(store, true, |json| {
         out.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;
         out.write_all(RECORD_INDENT.as_bytes())?;
-        let json = serde_json::to_string_pretty(&Record::from_store(store, id))?;
-        write_escaped(&json, RECORD_INDENT, out)?;
-    }
+        write_escaped(json, RECORD_INDENT, out)
+    })?;
     if !first {
         out.write_all(b"\n  ")?;
     }
@@ -73,10 +76,53 @@ pub fn write_document(store: &Store, out: &mut dyn Write) -> io::Result<()> {
 
 /// One record per line.
 pub fn write_lines(store: &Store, out: &mut dyn Write) -> io::Result<()> {
-    for id in store.ids() {
-        let json = serde_json::to_string(&Record::from_store(store, id))?;
-        write_escaped(&json, "", out)?;
-        out.write_all(b"\n")?;
+    each_record(store, false, |json| {
+        write_escaped(json, "", out)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// Records made at once, per chunk: enough for every core to read bodies back, few enough that
+/// memory stays near the catalogue's.
+const CHUNK: usize = 256;
+
+/// Gives `write` the JSON of every record, in store order. The records of each chunk are made on
+/// every core (reading a body back parses and repairs it), then written in order.
+fn each_record(
+    store: &Store,
+    pretty: bool,
+    mut write: impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    let ids: Vec<ArticleId> = store.ids().collect();
+    let workers = thread::available_parallelism().map_or(1, |n| n.get());
+    for chunk in ids.chunks(CHUNK) {
+        let next = AtomicUsize::new(0);
+        let made: Vec<Mutex<Option<serde_json::Result<String>>>> =
+            chunk.iter().map(|_| Mutex::new(None)).collect();
+        thread::scope(|scope| {
+            for _ in 0..workers.min(chunk.len()) {
+                scope.spawn(|| {
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&id) = chunk.get(at) else { break };
+                        let record = Record::from_store(store, id);
+                        let json = if pretty {
+                            serde_json::to_string_pretty(&record)
+                        } else {
+                            serde_json::to_string(&record)
+                        };
+                        if let Ok(mut slot) = made[at].lock() {
+                            *slot = Some(json);
+                        }
+                    }
+                });
+            }
+        });
+        for slot in made {
+            if let Some(json) = slot.into_inner().ok().flatten() {
+                write(&json?)?;
+            }
+        }
     }
     Ok(())
 }

@@ -62,7 +62,11 @@ fn a_summary_only_article_says_so_and_lists_who_cites_it() {
 #[test]
 fn headings_and_notices_follow_the_language() {
     let store = store();
-    let english = wrap_document(&document(&store, &store.body(ArticleId(1)), ArticleId(1), false), 80, Lang::En);
+    let english = wrap_document(
+        &document(&store, &store.body(ArticleId(1)), ArticleId(1), false),
+        80,
+        Lang::En,
+    );
     assert!(english.lines.iter().any(|l| l.text == "Cited by"));
     assert!(
         english

@@ -15,6 +15,11 @@ pub(super) fn undouble(text: &str) -> String {
         let key = fold_compact(first);
         let rest = text[first_end..].trim_start();
         let window = head(rest, first.len() * 2 + 16);
+        // Folding works character by character, so a prefix of the window can fold to the key
+        // only if the whole window's fold starts with it: one fold rules most lines out.
+        if !fold_compact(window).starts_with(&key) {
+            continue;
+        }
         for copy_end in sentence_ends(window).take(64) {
             if fold_compact(&rest[..copy_end]) == key {
                 let after = rest[copy_end..].trim_start();
