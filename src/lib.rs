@@ -16,6 +16,7 @@
 
 pub mod app;
 pub mod article;
+pub mod card;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;

@@ -14,7 +14,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::article::{Article, Kind, Origin, RelatedLink};
+use crate::article::{Article, Kind, Origin};
+use crate::card::Card;
 use crate::diagnostic::Diagnostic;
 use crate::fold::{fold, fold_compact, slug};
 
@@ -24,7 +25,7 @@ mod same_title;
 pub use body::Reread;
 use body::{Body, Recent};
 
-use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE, content_hash, same_text};
+use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE};
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,9 +56,6 @@ impl Entry {
         self.kind == Kind::Full
     }
 }
-
-/// How much of a lead the catalogue keeps as a gist: more than a link's summary row shows.
-const GIST_CHARS: usize = 240;
 
 #[derive(Debug, Default)]
 pub struct Store {
@@ -114,11 +112,27 @@ impl Store {
     /// of the same title, or being reported as a duplicate of a full one), then the related
     /// entries of every new or upgraded page are resolved, creating summary-only articles for
     /// titles no page has. Summary-kind pages (from an export) only fill titles still unknown.
+    /// A page the store can read again keeps only its card; the others are held whole.
     pub fn add_batch(&mut self, pages: Vec<Article>) -> Vec<Diagnostic> {
+        let cards = pages
+            .into_iter()
+            .map(|page| {
+                let card = Card::of(&page);
+                let held =
+                    (page.origin == Origin::Held || self.reread.is_none()).then(|| Arc::new(page));
+                (card, held)
+            })
+            .collect();
+        self.add_cards(cards)
+    }
+
+    /// [`add_batch`](Self::add_batch) for pages known by their cards (from the persistent
+    /// catalogue), each with its body when it is held.
+    pub fn add_cards(&mut self, cards: Vec<(Card, Option<Arc<Article>>)>) -> Vec<Diagnostic> {
         let mut batch = Batch::default();
         let mut to_resolve = Vec::new();
-        for page in pages {
-            if let Some(placed) = self.insert(page, &mut batch) {
+        for (card, held) in cards {
+            if let Some(placed) = self.insert(card, held, &mut batch) {
                 to_resolve.push(placed);
             }
         }
@@ -128,52 +142,40 @@ impl Store {
         batch.finish(self)
     }
 
-    /// Places one page; returns its id and its related entries when they need resolving.
+    /// Places one page; returns its id and its related titles when they need resolving.
     fn insert(
         &mut self,
-        page: Article,
+        card: Card,
+        held: Option<Arc<Article>>,
         batch: &mut Batch,
-    ) -> Option<(ArticleId, Vec<RelatedLink>)> {
-        let key = title_key(&page.title);
+    ) -> Option<(ArticleId, Vec<String>)> {
+        let key = title_key(&card.title);
         let Some(ids) = self.by_title.get(&key) else {
-            return Some(self.push(page, key));
+            return Some(self.push(card, held, key));
         };
         let first = ids[0];
-        if page.kind == Kind::Summary {
+        if card.kind == Kind::Summary {
             return None;
         }
-        let hash = content_hash(&page);
         // A summary-only article is only made for a title no page has, so it is alone.
         if self.entries[first.index()].kind == Kind::Summary {
-            self.by_content.entry(hash).or_default().push(first);
-            return Some(self.place(first, page));
+            self.by_content
+                .entry(card.content_hash)
+                .or_default()
+                .push(first);
+            return Some(self.place(first, card, held));
         }
-        let same = self.by_content.get(&hash).and_then(|ids| {
+        let same = self.by_content.get(&card.content_hash).and_then(|ids| {
             ids.iter()
                 .copied()
-                .find(|&id| same_text(&self.body(id), &page))
+                .find(|&id| self.entries[id.index()].title == card.title)
         });
         if let Some(id) = same {
-            let existing = &mut self.entries[id.index()];
-            let kept = existing.sources.first().cloned().unwrap_or_default();
-            for source in &page.sources {
-                batch.diagnostics.push(Diagnostic::at(
-                    source,
-                    1,
-                    format!("same page as {kept}: kept that one"),
-                ));
-                if !existing.sources.contains(source) {
-                    existing.sources.push(source.clone());
-                }
-            }
-            if let Body::Held(body) = &mut self.bodies[id.index()] {
-                Arc::make_mut(body).sources = existing.sources.clone();
-            }
-            self.recent.forget(id);
+            self.merge_sources(id, &card.sources, batch);
             return None;
         }
         let other = self.source_of(first);
-        let here = page.sources.first().cloned().unwrap_or_default();
+        let here = card.sources.first().cloned().unwrap_or_default();
         if self.report(&key, SAME_TITLE, first, batch) {
             batch.diagnostics.push(Diagnostic::at(
                 &here,
@@ -181,56 +183,93 @@ impl Store {
                 format!("same title as {other}, different text: both kept"),
             ));
         }
-        Some(self.push(page, key))
+        Some(self.push(card, held, key))
     }
 
-    /// A new article for `page`, filed under the folded title `key`.
-    fn push(&mut self, page: Article, key: String) -> (ArticleId, Vec<RelatedLink>) {
+    /// The same page read again from other files: one article, every file named.
+    fn merge_sources(&mut self, id: ArticleId, sources: &[String], batch: &mut Batch) {
+        let existing = &mut self.entries[id.index()];
+        let kept = existing.sources.first().cloned().unwrap_or_default();
+        for source in sources {
+            batch.diagnostics.push(Diagnostic::at(
+                source,
+                1,
+                format!("same page as {kept}: kept that one"),
+            ));
+            if !existing.sources.contains(source) {
+                existing.sources.push(source.clone());
+            }
+        }
+        if let Body::Held(body) = &mut self.bodies[id.index()] {
+            Arc::make_mut(body).sources = existing.sources.clone();
+        }
+        self.recent.forget(id);
+    }
+
+    /// A new article for `card`, filed under the folded title `key`.
+    fn push(
+        &mut self,
+        card: Card,
+        held: Option<Arc<Article>>,
+        key: String,
+    ) -> (ArticleId, Vec<String>) {
         let id = ArticleId(self.entries.len() as u32);
         self.by_title.entry(key).or_default().push(id);
-        self.by_exact.entry(page.title.clone()).or_insert(id);
-        if page.is_full() {
+        self.by_exact.entry(card.title.clone()).or_insert(id);
+        if card.is_full() {
             self.by_content
-                .entry(content_hash(&page))
+                .entry(card.content_hash)
                 .or_default()
                 .push(id);
         }
-        self.entries.push(entry_of(&page));
-        self.bodies.push(Body::Stub { citer: id, n: 0 });
+        self.entries.push(Entry {
+            kind: Kind::Summary,
+            title: String::new(),
+            title_derived: false,
+            sources: Vec::new(),
+            gist: String::new(),
+        });
+        self.bodies.push(Body::Reread(Origin::Held));
         self.bases.push(String::new());
         self.hashes.push(0);
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());
-        self.place(id, page)
+        self.place(id, card, held)
     }
 
-    /// Puts `page` at `id` (a new article, or a summary-only one replaced by its page): its
-    /// entry, its key, and its body kept or left to be read again.
-    fn place(&mut self, id: ArticleId, mut page: Article) -> (ArticleId, Vec<RelatedLink>) {
-        self.entries[id.index()] = entry_of(&page);
-        self.rekey(id, stable_hash(&page));
-        self.recent.forget(id);
-        let related = match (&page.origin, self.reread) {
-            (Origin::Held, _) | (_, None) => {
-                let related = page.related.clone();
-                self.bodies[id.index()] = Body::Held(Arc::new(page));
-                related
-            }
-            (origin, Some(_)) => {
-                self.bodies[id.index()] = Body::Reread(origin.clone());
-                std::mem::take(&mut page.related)
-            }
+    /// Puts `card` at `id` (a new article, or a summary-only one replaced by its page): its
+    /// entry, its key, and its body, held or left to be read again.
+    fn place(
+        &mut self,
+        id: ArticleId,
+        card: Card,
+        held: Option<Arc<Article>>,
+    ) -> (ArticleId, Vec<String>) {
+        self.entries[id.index()] = Entry {
+            kind: card.kind,
+            title: card.title,
+            title_derived: card.title_derived,
+            sources: card.sources,
+            gist: card.gist,
         };
-        (id, related)
+        self.rekey(id, card.scraped_hash);
+        self.recent.forget(id);
+        self.bodies[id.index()] = match held {
+            Some(body) => Body::Held(body),
+            None => Body::Reread(card.origin),
+        };
+        (id, card.related)
     }
 
-    /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has.
-    fn push_stub(&mut self, link: &RelatedLink, citer: ArticleId, n: usize) -> ArticleId {
-        let stub = Article::summary_of(link);
-        let (id, _) = self.push(stub, title_key(&link.title));
-        if self.reread.is_some() {
-            self.bodies[id.index()] = Body::Stub { citer, n };
-        }
+    /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has: its
+    /// body is what that entry says.
+    fn push_stub(&mut self, title: &str, citer: ArticleId, n: usize) -> ArticleId {
+        let card = Card::of(&Article {
+            kind: Kind::Summary,
+            ..Article::new(title)
+        });
+        let (id, _) = self.push(card, None, title_key(title));
+        self.bodies[id.index()] = Body::Stub { citer, n };
         id
     }
 
@@ -284,20 +323,20 @@ impl Store {
     /// Points every related entry of `id` at an article, creating summary-only ones as needed,
     /// and records the backlinks. Re-resolving (a summary replaced by its full page) first drops
     /// the backlinks the old links had made.
-    fn resolve_links(&mut self, id: ArticleId, related: &[RelatedLink], batch: &mut Batch) {
+    fn resolve_links(&mut self, id: ArticleId, related: &[String], batch: &mut Batch) {
         for old in std::mem::take(&mut self.targets[id.index()]) {
             self.cited_by[old.index()].retain(|&citer| citer != id);
         }
         let mut targets = Vec::with_capacity(related.len());
-        for (n, link) in related.iter().enumerate() {
-            let key = title_key(&link.title);
+        for (n, title) in related.iter().enumerate() {
+            let key = title_key(title);
             let target = match self.by_title.get(&key) {
                 Some(ids) if ids.len() > 1 => {
-                    let (target, exact) = self.best_match(&link.title, ids);
+                    let (target, exact) = self.best_match(title, ids);
                     let count = ids.len();
                     let message = format!(
                         "\"Voir plus\" link \"{}\" matches {count} pages: led to {} ({})",
-                        link.title,
+                        title,
                         self.source_of(target),
                         if exact { "same title" } else { "first loaded" },
                     );
@@ -308,7 +347,7 @@ impl Store {
                     target
                 }
                 Some(ids) => ids[0],
-                None => self.push_stub(link, id, n),
+                None => self.push_stub(title, id, n),
             };
             if !self.cited_by[target.index()].contains(&id) {
                 self.cited_by[target.index()].push(id);
@@ -472,52 +511,6 @@ impl Store {
     pub fn full_count(&self) -> usize {
         self.entries.iter().filter(|a| a.is_full()).count()
     }
-}
-
-/// The catalogue entry of a page.
-fn entry_of(page: &Article) -> Entry {
-    let gist = if page.lead.trim().is_empty() {
-        page.paragraphs.first().map_or("", String::as_str)
-    } else {
-        &page.lead
-    };
-    Entry {
-        kind: page.kind,
-        title: page.title.clone(),
-        title_derived: page.title_derived,
-        sources: page.sources.clone(),
-        gist: gist.chars().take(GIST_CHARS).collect(),
-    }
-}
-
-/// FNV-1a over the folded title and, for a full page, its text as scraped (before the glued-word
-/// repair, which may improve between versions): fixed by the text alone, in every run and
-/// version, unlike `std`'s hashers.
-fn stable_hash(article: &Article) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |text: &str| {
-        for byte in text.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    feed(&title_key(&article.title));
-    if article.is_full() {
-        feed(if article.raw_lead.is_empty() {
-            &article.lead
-        } else {
-            &article.raw_lead
-        });
-        let paragraphs = if article.raw_paragraphs.is_empty() {
-            &article.paragraphs
-        } else {
-            &article.raw_paragraphs
-        };
-        for paragraph in paragraphs {
-            feed(paragraph);
-        }
-    }
-    hash
 }
 
 /// Two titles are the same when they fold equal with every space removed: spacing differs

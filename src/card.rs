@@ -1,0 +1,137 @@
+//! What the catalogue knows of a page without its body: the store is built from cards, and the
+//! persistent catalogue (`catalogue`) keeps them between runs, so that a warm start reads no
+//! page. Plain serde data, made from an `Article` once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, Kind, Origin};
+use crate::fold::fold_compact;
+
+/// How much of a lead a card keeps as its gist: more than a link's summary row shows.
+const GIST_CHARS: usize = 240;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub kind: Kind,
+    pub title: String,
+    /// The page had no title line: `title` was derived from its first sentence.
+    pub title_derived: bool,
+    /// What it is about, in one breath (the start of its lead, or of its first paragraph as
+    /// scraped), for the "Cité par" entries of the pages it cites.
+    pub gist: String,
+    /// The titles of its "Voir plus" entries, in order: what the store resolves.
+    pub related: Vec<String>,
+    /// Files it was read from.
+    pub sources: Vec<String>,
+    /// Where its body can be read again.
+    pub origin: Origin,
+    /// A hash of its folded title and scraped text: what tells apart the keys of articles whose
+    /// titles slug alike (`Store::key`).
+    pub scraped_hash: u64,
+    /// A hash of its exact title and text: the same page read from two files.
+    pub content_hash: u64,
+}
+
+impl Card {
+    pub fn of(page: &Article) -> Card {
+        let lead = scraped(&page.raw_lead, &page.lead);
+        let gist = if lead.trim().is_empty() {
+            scraped_paragraphs(page).first().map_or("", String::as_str)
+        } else {
+            lead
+        };
+        Card {
+            kind: page.kind,
+            title: page.title.clone(),
+            title_derived: page.title_derived,
+            gist: gist.chars().take(GIST_CHARS).collect(),
+            related: page.related.iter().map(|r| r.title.clone()).collect(),
+            sources: page.sources.clone(),
+            origin: page.origin.clone(),
+            scraped_hash: scraped_hash(page),
+            content_hash: content_hash(page),
+        }
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.kind == Kind::Full
+    }
+}
+
+/// FNV-1a: fixed by the bytes alone, in every run and version, unlike `std`'s hashers.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Feeds `text` and a separator (so `ab`,`c` and `a`,`bc` differ).
+    fn feed(&mut self, text: &str) {
+        for byte in text.bytes().chain([0xff]) {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The folded title and, for a full page, its lead and paragraphs as scraped (before the
+/// glued-word repair, which may improve between versions).
+fn scraped_hash(page: &Article) -> u64 {
+    let mut hash = Fnv::new();
+    hash.feed(&fold_compact(&page.title));
+    if page.is_full() {
+        hash.feed(scraped(&page.raw_lead, &page.lead));
+        for paragraph in scraped_paragraphs(page) {
+            hash.feed(paragraph);
+        }
+    }
+    hash.0
+}
+
+/// Everything that makes a page itself, as scraped: title, lead, dateline, captions and credits,
+/// paragraphs, sign-off, "Voir plus" entries. Not where it was read, nor its repair.
+fn content_hash(page: &Article) -> u64 {
+    let mut hash = Fnv::new();
+    hash.feed(if page.is_full() { "full" } else { "summary" });
+    hash.feed(&page.title);
+    hash.feed(scraped(&page.raw_lead, &page.lead));
+    if let Some(dateline) = &page.dateline {
+        hash.feed(dateline.place.as_deref().unwrap_or(""));
+        hash.feed(&dateline.agency);
+    }
+    for (n, photo) in page.photos.iter().enumerate() {
+        hash.feed(scraped(
+            page.raw_captions.get(n).map_or("", String::as_str),
+            &photo.caption,
+        ));
+        hash.feed(&photo.credit);
+    }
+    hash.feed("paragraphs");
+    for paragraph in scraped_paragraphs(page) {
+        hash.feed(paragraph);
+    }
+    hash.feed(page.signoff.as_deref().unwrap_or(""));
+    for link in &page.related {
+        hash.feed(&link.title);
+        hash.feed(&link.summary);
+        if let Some(photo) = &link.photo {
+            hash.feed(&photo.caption);
+            hash.feed(&photo.credit);
+        }
+    }
+    hash.0
+}
+
+/// The text as scraped: the raw twin where the repair kept one.
+fn scraped<'a>(raw: &'a str, text: &'a str) -> &'a str {
+    if raw.is_empty() { text } else { raw }
+}
+
+fn scraped_paragraphs(page: &Article) -> &[String] {
+    if page.raw_paragraphs.is_empty() {
+        &page.paragraphs
+    } else {
+        &page.raw_paragraphs
+    }
+}
