@@ -59,16 +59,21 @@ impl Card {
 }
 
 /// FNV-1a: fixed by the bytes alone, in every run and version, unlike `std`'s hashers.
-struct Fnv(u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
 
     /// Feeds `text` and a separator (so `ab`,`c` and `a`,`bc` differ).
-    fn feed(&mut self, text: &str) {
-        for byte in text.bytes().chain([0xff]) {
+    pub(crate) fn feed(&mut self, text: &str) {
+        self.bytes(text.as_bytes());
+        self.bytes(&[0xff]);
+    }
+
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }

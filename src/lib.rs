@@ -17,6 +17,7 @@
 pub mod app;
 pub mod article;
 pub mod card;
+pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;

@@ -40,6 +40,7 @@ fn page(title: &str, related: &[&str]) -> String {
 
 fn liseuse(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(args)
         .output()
         .expect("the binary runs")

@@ -74,6 +74,8 @@ pub struct Progress {
 #[derive(Debug, Default)]
 pub struct Batch {
     pub pages: Vec<Article>,
+    /// Pages known by their cards (bodies read again when opened).
+    pub cards: Vec<crate::card::Card>,
     pub diagnostics: Vec<Diagnostic>,
     pub progress: Option<Progress>,
 }

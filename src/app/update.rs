@@ -3,6 +3,7 @@
 //! what the edge must do (quit, suspend, repaint).
 
 use crate::article::Article;
+use crate::card::Card;
 use crate::store::ArticleId;
 use crate::strings::Message;
 
@@ -50,7 +51,16 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
 /// selection, history and place. Returns true when pages arrived: any page can turn a list
 /// row from summary to full.
 pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
-    let arrived = !pages.is_empty();
+    grow(app, Vec::new(), pages)
+}
+
+/// Cards and pages join the store, then the list and the reader catch up.
+fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>) -> bool {
+    let arrived = !pages.is_empty() || !cards.is_empty();
+    let known = app
+        .store
+        .add_cards(cards.into_iter().map(|c| (c, None)).collect());
+    app.diagnostics.extend(known);
     let diagnostics = app.store.add_batch(pages);
     app.diagnostics.extend(diagnostics);
     app.list.refresh(&app.store);
@@ -70,7 +80,7 @@ pub fn add_batch(app: &mut App, batch: Batch) -> bool {
     app.diagnostics.extend(batch.diagnostics);
     let before = app.loading;
     app.loading = batch.progress.filter(|p| p.done < p.total);
-    add_pages(app, batch.pages) || app.loading != before
+    grow(app, batch.cards, batch.pages) || app.loading != before
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.

@@ -5,43 +5,114 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::path::Path;
+
 use super::FormatArg;
+use crate::catalogue::{Catalogue, Writer};
+use crate::diagnostic::Diagnostic;
 use crate::export::{self, Format};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
 
 /// Files read per batch when the whole corpus is loaded: the pages of a batch are in memory
-/// whole only until the store has taken their catalogue entries.
+/// whole only until the store has taken their cards.
 const LOAD_FILES: usize = 1024;
 
-/// The whole corpus, loaded batch by batch on every core into a store that keeps the catalogue
-/// and reads bodies back: memory stays near the catalogue's at any size.
-pub(super) fn load(paths: &[PathBuf], options: ingest::LoadOptions) -> (Loaded, Store) {
-    if paths.is_empty() {
+/// What a command runs on: the paths given, how to load them, and the corpus's catalogue in
+/// the cache folder (none with `--no-cache` or without a cache folder).
+pub(super) struct Corpus<'a> {
+    pub paths: &'a [PathBuf],
+    pub options: ingest::LoadOptions,
+    pub catalogue: Option<Catalogue>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(paths: &'a [PathBuf], options: ingest::LoadOptions, cache: Option<&Path>) -> Self {
+        let catalogue = cache
+            .filter(|_| !paths.is_empty())
+            .map(|cache| Catalogue::for_corpus(cache, paths));
+        Self {
+            paths,
+            options,
+            catalogue,
+        }
+    }
+}
+
+/// The whole corpus, loaded batch by batch on every core into a store that keeps the cards and
+/// reads bodies back (memory stays near the catalogue's at any size); files the catalogue
+/// knows unchanged are not read. The catalogue is written again for the next run.
+pub(super) fn load(corpus: &Corpus) -> (Loaded, Store) {
+    if corpus.paths.is_empty() {
         let mut loaded = ingest::load_bundled();
         let store = store_of(&mut loaded);
         return (loaded, store);
     }
-    let mut plan = ingest::Plan::new(paths, options);
+    let mut plan = ingest::Plan::new(corpus.paths, corpus.options);
     let mut loaded = plan.take_walked();
+    let mut writer = recall(corpus.catalogue.as_ref(), &mut plan, &mut loaded);
     let mut store = Store::with_reader(ingest::reread);
     for start in (0..plan.len()).step_by(LOAD_FILES) {
         let mut batch = plan.load(start..start + LOAD_FILES);
-        let duplicates = store.add_batch(std::mem::take(&mut batch.pages));
-        batch.diagnostics.extend(duplicates);
+        remember(&mut writer, &mut batch);
+        grow(&mut store, &mut batch);
         loaded.absorb(batch);
     }
+    finish(writer, &mut loaded);
     (loaded, store)
 }
 
-pub(super) fn export(
-    paths: &[PathBuf],
-    options: ingest::LoadOptions,
-    format: FormatArg,
-    output: Option<PathBuf>,
-) -> ExitCode {
-    let (loaded, store) = load(paths, options);
+/// Gives `plan` what the catalogue knew (a damaged catalogue is said in `loaded`), and opens
+/// the writer of the next one.
+pub(super) fn recall(
+    catalogue: Option<&Catalogue>,
+    plan: &mut ingest::Plan,
+    loaded: &mut Loaded,
+) -> Option<Writer> {
+    let catalogue = catalogue?;
+    let (known, warning) = catalogue.read();
+    if let Some(warning) = warning {
+        loaded.diagnostics.push(Diagnostic::file(
+            &catalogue.path().display().to_string(),
+            warning,
+        ));
+    }
+    plan.set_known(known);
+    catalogue.writer()
+}
+
+/// Appends what a batch's files gave to the next catalogue; a write that fails gives up on it
+/// (there is just no cache next time).
+pub(super) fn remember(writer: &mut Option<Writer>, batch: &mut Loaded) {
+    let files = std::mem::take(&mut batch.file_cards);
+    if let Some(out) = writer
+        && files.iter().try_for_each(|file| out.append(file)).is_err()
+    {
+        *writer = None;
+    }
+}
+
+/// Puts the new catalogue in place once every file was remembered.
+pub(super) fn finish(writer: Option<Writer>, loaded: &mut Loaded) {
+    if let Some(Err(e)) = writer.map(Writer::finish) {
+        loaded
+            .diagnostics
+            .push(Diagnostic::file("cache", format!("cannot be written: {e}")));
+    }
+}
+
+/// A batch's cards and pages join the store; what it said of them joins the batch's problems.
+pub(super) fn grow(store: &mut Store, batch: &mut Loaded) {
+    let cards = std::mem::take(&mut batch.cards);
+    let known = store.add_cards(cards.into_iter().map(|c| (c, None)).collect());
+    batch.diagnostics.extend(known);
+    let duplicates = store.add_batch(std::mem::take(&mut batch.pages));
+    batch.diagnostics.extend(duplicates);
+}
+
+pub(super) fn export(corpus: &Corpus, format: FormatArg, output: Option<PathBuf>) -> ExitCode {
+    let (loaded, store) = load(corpus);
     print_diagnostics(&loaded);
     if store.is_empty() {
         eprintln!("liseuse: nothing could be loaded");
@@ -67,8 +138,8 @@ pub(super) fn export(
     }
 }
 
-pub(super) fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode {
-    let (loaded, store) = load(paths, options);
+pub(super) fn check(corpus: &Corpus) -> ExitCode {
+    let (loaded, store) = load(corpus);
     let mut out = io::stdout().lock();
     let printed = write_diagnostics(&loaded, &mut out)
         .and_then(|()| write_summary(&loaded, &store, &mut out));
@@ -82,10 +153,10 @@ pub(super) fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode
 }
 
 /// The store of what `loaded` holds, its pages moved out and its duplicates reported.
+/// The store of what `loaded` holds (its cards and pages moved out, its duplicates reported).
 pub(super) fn store_of(loaded: &mut Loaded) -> Store {
     let mut store = Store::with_reader(ingest::reread);
-    let duplicates = store.add_batch(std::mem::take(&mut loaded.pages));
-    loaded.diagnostics.extend(duplicates);
+    grow(&mut store, loaded);
     store
 }
 
@@ -124,6 +195,13 @@ pub(super) fn write_summary(loaded: &Loaded, store: &Store, out: &mut dyn Write)
         "files: {} read, {} skipped, {} ignored (not pages)",
         loaded.files_read, loaded.files_skipped, loaded.files_ignored
     )?;
+    if loaded.files_known > 0 {
+        writeln!(
+            out,
+            "cache: {} of {} files unchanged since the last run, not read again",
+            loaded.files_known, loaded.files_read
+        )?;
+    }
     if loaded.records_dropped > 0 {
         writeln!(
             out,

@@ -7,6 +7,8 @@
 mod corpus;
 mod read;
 
+use corpus::Corpus;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,7 +47,6 @@ pub struct Cli {
 
 impl Cli {
     /// The cache folder this run may use, if any.
-    #[allow(dead_code)] // Wired by the catalogue and the search index, being written.
     fn cache(&self) -> Option<PathBuf> {
         paths::cache(self.cache_dir.as_deref(), self.no_cache)
     }
@@ -84,14 +85,20 @@ pub fn run() -> ExitCode {
         follow_links: cli.follow_links,
         catalogue_only: true,
     };
-    match cli.command {
+    let cache = cli.cache();
+    let cache = cache.as_deref();
+    match &cli.command {
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => corpus::export(&paths, options, format, output),
-        Some(Command::Check { paths }) => corpus::check(&paths, options),
-        None => read::read(&cli.paths, options, cli.open.as_deref(), cli.measure),
+        }) => corpus::export(&Corpus::new(paths, options, cache), *format, output.clone()),
+        Some(Command::Check { paths }) => corpus::check(&Corpus::new(paths, options, cache)),
+        None => read::read(
+            Corpus::new(&cli.paths, options, cache),
+            cli.open.as_deref(),
+            cli.measure,
+        ),
     }
 }
 

@@ -2,13 +2,15 @@
 //! corpus first when `--open` needs it or there is no terminal.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
 
-use super::corpus::{exit_code, load, print_diagnostics, store_of, write_summary};
+use super::corpus::{
+    Corpus, exit_code, finish, grow, load, print_diagnostics, recall, remember, write_summary,
+};
 use crate::app::{Batch, Options as AppOptions, Progress};
+use crate::catalogue::Catalogue;
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
@@ -19,40 +21,64 @@ use crate::strings::Lang;
 const FIRST_FILES: usize = 64;
 const BATCH_FILES: usize = 512;
 
-pub(super) fn read(
-    paths: &[PathBuf],
-    options: ingest::LoadOptions,
-    open: Option<&str>,
-    measure: u16,
-) -> ExitCode {
+pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     // `--open` needs the article it names, and a summary the whole corpus: both load all.
-    if !interactive || open.is_some() || paths.is_empty() {
-        let (loaded, store) = load(paths, options);
+    if !interactive || open.is_some() || corpus.paths.is_empty() {
+        let (loaded, store) = load(&corpus);
         return read_loaded(loaded, store, open, measure, interactive);
     }
-    let mut plan = ingest::Plan::new(paths, options);
+    // The first screen is drawn from the first files, parsed now; the catalogue (which can be
+    // tens of megabytes) is read in the background, with the rest of the corpus.
+    let mut plan = ingest::Plan::new(corpus.paths, corpus.options);
     let mut first = plan.take_walked();
     first.absorb(plan.load(0..FIRST_FILES));
     let total = plan.len();
-    let store = store_of(&mut first);
+    let mut store = Store::with_reader(ingest::reread);
+    let mut first_files = std::mem::take(&mut first.file_cards);
+    grow(&mut store, &mut first);
     if total <= FIRST_FILES {
+        let mut writer = corpus.catalogue.as_ref().and_then(Catalogue::writer);
+        remember(
+            &mut writer,
+            &mut Loaded {
+                file_cards: first_files,
+                ..Loaded::default()
+            },
+        );
+        finish(writer, &mut first);
         return read_loaded(first, store, None, measure, interactive);
     }
     let (tx, batches) = mpsc::channel();
+    let catalogue = corpus.catalogue.clone();
     thread::spawn(move || {
+        let mut said = Loaded::default();
+        let mut writer = recall(catalogue.as_ref(), &mut plan, &mut said);
+        remember(
+            &mut writer,
+            &mut Loaded {
+                file_cards: std::mem::take(&mut first_files),
+                ..Loaded::default()
+            },
+        );
         for start in (FIRST_FILES..total).step_by(BATCH_FILES) {
             let end = (start + BATCH_FILES).min(total);
-            let loaded = plan.load(start..end);
+            let mut loaded = plan.load(start..end);
+            remember(&mut writer, &mut loaded);
+            let mut diagnostics = std::mem::take(&mut said.diagnostics);
+            diagnostics.extend(loaded.diagnostics);
             let batch = Batch {
                 pages: loaded.pages,
-                diagnostics: loaded.diagnostics,
+                cards: loaded.cards,
+                diagnostics,
                 progress: Some(Progress { done: end, total }),
             };
             if tx.send(batch).is_err() {
-                break;
+                // The reader has quit: the catalogue is left as it was.
+                return;
             }
         }
+        finish(writer, &mut said);
     });
     let options = AppOptions {
         measure,

@@ -14,6 +14,8 @@ pub use plan::Plan;
 pub use read::MAX_FILE_BYTES;
 
 use crate::article::{Article, Origin};
+use crate::card::Card;
+use crate::catalogue::FileCard;
 use crate::diagnostic::Diagnostic;
 use crate::record;
 
@@ -23,7 +25,12 @@ const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs
 /// What a load produced.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// Pages read whole: exports' records, and every page unless the load is `catalogue_only`.
     pub pages: Vec<Article>,
+    /// With `catalogue_only`, the page files' cards (read now, or known from the catalogue).
+    pub cards: Vec<Card>,
+    /// With `catalogue_only`, what each page file gave, for the next run's catalogue.
+    pub file_cards: Vec<FileCard>,
     pub diagnostics: Vec<Diagnostic>,
     /// Files read as pages or exports (skipped ones included).
     pub files_read: usize,
@@ -32,6 +39,9 @@ pub struct Loaded {
     pub files_skipped: usize,
     /// Files in the folders that are neither pages nor exports.
     pub files_ignored: usize,
+    /// Page files the catalogue knew unchanged, taken from it without being read (counted
+    /// among `files_read`).
+    pub files_known: usize,
     /// Lines of `.jsonl` exports that are not article records (each has its diagnostic): the
     /// file loaded, but not all of it.
     pub records_dropped: usize,
@@ -41,10 +51,13 @@ impl Loaded {
     /// Adds what another load (a later piece of the same corpus) produced.
     pub fn absorb(&mut self, other: Loaded) {
         self.pages.extend(other.pages);
+        self.cards.extend(other.cards);
+        self.file_cards.extend(other.file_cards);
         self.diagnostics.extend(other.diagnostics);
         self.files_read += other.files_read;
         self.files_skipped += other.files_skipped;
         self.files_ignored += other.files_ignored;
+        self.files_known += other.files_known;
         self.records_dropped += other.records_dropped;
     }
 

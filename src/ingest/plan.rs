@@ -8,7 +8,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+use std::sync::Arc;
+
 use super::{FileKind, LoadOptions, Loaded, load_file, walk};
+use crate::card::Card;
+use crate::catalogue::{FileCard, Known};
 
 /// The files of a load, found and classified, not yet read.
 #[derive(Debug)]
@@ -16,7 +20,10 @@ pub struct Plan {
     files: Vec<(PathBuf, FileKind)>,
     /// What the walk itself found: diagnostics, files skipped and ignored.
     walked: Loaded,
-    repair: bool,
+    /// Keep pages as cards (their bodies are read again when needed), not whole.
+    catalogue_only: bool,
+    /// What the last run's catalogue says of each file.
+    known: Arc<Known>,
 }
 
 impl Plan {
@@ -38,8 +45,15 @@ impl Plan {
         Plan {
             files,
             walked,
-            repair: !options.catalogue_only,
+            catalogue_only: options.catalogue_only,
+            known: Arc::default(),
         }
+    }
+
+    /// Trusts what `known` says of a file whose size and modification time have not changed
+    /// since, instead of reading it (only for a `catalogue_only` load).
+    pub fn set_known(&mut self, known: Known) {
+        self.known = Arc::new(known);
     }
 
     /// How many files there are to read.
@@ -75,7 +89,7 @@ impl Plan {
                         let Some((path, kind)) = files.get(at) else {
                             break;
                         };
-                        let one = load_file(path, *kind, self.repair);
+                        let one = self.load_one(path, *kind);
                         if let Ok(mut slot) = slots[at].lock() {
                             *slot = Some(one);
                         }
@@ -92,6 +106,38 @@ impl Plan {
         loaded
     }
 
+    /// One file: read whole, or as a card (known already, or read now).
+    fn load_one(&self, path: &std::path::Path, kind: FileKind) -> Loaded {
+        if !self.catalogue_only || kind != FileKind::Page {
+            return load_file(path, kind, true);
+        }
+        let meta = std::fs::metadata(path).ok();
+        let (len, modified) = (
+            meta.as_ref().map_or(0, |m| m.len()),
+            meta.and_then(|m| m.modified().ok()),
+        );
+        if let Some(known) = self.known.files.get(path)
+            && known.is_current(len, modified)
+        {
+            return from_file_card(known.clone());
+        }
+        // Taken before the read: a change during it is then seen as recent, and read again.
+        let read_at = std::time::SystemTime::now();
+        let mut one = load_file(path, kind, false);
+        let card = one.pages.pop().map(|page| Card::of(&page));
+        let file_card = FileCard {
+            path: path.to_path_buf(),
+            len,
+            modified,
+            read_at,
+            card: card.clone(),
+            diagnostics: one.diagnostics.clone(),
+        };
+        one.cards.extend(card);
+        one.file_cards.push(file_card);
+        one
+    }
+
     /// The whole load: the walk's findings and every file.
     pub fn load_all(mut self) -> Loaded {
         let mut loaded = self.take_walked();
@@ -106,4 +152,17 @@ impl Plan {
 fn yield_to_the_reader() {
     // SAFETY: setpriority only reads its arguments; `who = 0` names the calling thread.
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
+}
+
+/// What a file known from the catalogue gives, as if it had been read.
+fn from_file_card(file: FileCard) -> Loaded {
+    Loaded {
+        files_read: 1,
+        files_known: 1,
+        files_skipped: usize::from(file.card.is_none()),
+        diagnostics: file.diagnostics.clone(),
+        cards: file.card.iter().cloned().collect(),
+        file_cards: vec![file],
+        ..Loaded::default()
+    }
 }

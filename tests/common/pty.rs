@@ -72,6 +72,8 @@ impl Session {
             .openpty(pty_size(size))
             .expect("a pseudo-terminal");
         cmd.env("TERM", "xterm-256color");
+        // The catalogue cache of test runs stays out of the user's home.
+        cmd.env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);

@@ -23,6 +23,7 @@ fn corpus(count: usize) -> TempDir {
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -39,6 +40,7 @@ fn into_head(args: &[&str], scratch: &Path) -> (String, String, String) {
     let (err, code) = (scratch.join("stderr"), scratch.join("code"));
     let script = r#"{ "$0" "$@" 2>"$ERR"; echo $? >"$CODE"; } | head -1"#;
     let out = Command::new("sh")
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .arg("-c")
         .arg(script)
         .arg(BIN)
@@ -104,6 +106,7 @@ fn a_full_standard_output_is_a_clear_error() {
         &[],
     ] {
         let out = Command::new(BIN)
+            .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
             .args(args)
             .stdin(Stdio::null())
             .stdout(File::create("/dev/full").unwrap())
@@ -212,6 +215,7 @@ fn an_export_that_fails_midway_leaves_the_old_file_whole() {
     let target = dir.path().join("out.json");
     std::fs::write(&target, "the old export\n").unwrap();
     let out = Command::new("sh")
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .arg("-c")
         .arg(r#"trap '' XFSZ; ulimit -f 4; exec "$0" export -o "$1""#)
         .arg(BIN)

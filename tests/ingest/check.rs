@@ -56,6 +56,7 @@ fn check_warns_only_on_real_problems_with_file_and_line() {
         fs::write(dir.path().join(name), text).unwrap();
     }
     let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(["check", dir.path().to_str().unwrap()])
         .output()
         .unwrap();
@@ -145,6 +146,7 @@ fn a_derived_title_is_marked_in_the_export_and_round_trips() {
     }
     let export = |arg: &std::path::Path| {
         let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+            .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
             .args(["export", arg.to_str().unwrap()])
             .output()
             .unwrap();

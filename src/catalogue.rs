@@ -1,0 +1,215 @@
+//! The persistent catalogue: for every page file of a corpus, its size, modification time and
+//! card (what the store needs of it without its body), kept under the cache folder between
+//! runs, so that a start reads again only the files added or changed since. Never trusted
+//! blindly: a file that is not whole, of another version, or corrupt is set aside with a
+//! one-line warning and rebuilt. Written by one process at a time (a lock), into a temporary
+//! file made durable and renamed over the old one, so a reader never sees half of it.
+//!
+//! On disk: `MAGIC`, the version (u32 LE), then records `[u32 LE length][postcard FileCard]`,
+//! then a zero length and the FNV-1a hash (u64 LE) of every record's bytes.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::{Card, Fnv};
+use crate::diagnostic::Diagnostic;
+
+const MAGIC: &[u8; 16] = b"liseuse catalog\n";
+/// Bumped whenever a card, a file card or the parser's output changes meaning.
+pub const VERSION: u32 = 1;
+/// How long after its last change a file's time stamp is trusted to tell a later change.
+const RACY: Duration = Duration::from_secs(2);
+/// The folder under the cache directory; the search index lives beside it.
+const FOLDER: &str = "catalogue-v1";
+
+/// What one page file gave when it was last read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileCard {
+    pub path: PathBuf,
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    /// When it was read.
+    pub read_at: SystemTime,
+    /// Its page, if it gave one.
+    pub card: Option<Card>,
+    /// What was said about it.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileCard {
+    /// Whether the file on disk is still the one this card was made from: the same size and
+    /// modification time, and that time well before the file was read. File systems stamp
+    /// times by a coarse clock tick, so a file rewritten just after it was read (same size,
+    /// same tick) would look unchanged; one modified within `RACY` of its reading is read again
+    /// (as git does with its index).
+    pub fn is_current(&self, len: u64, modified: Option<SystemTime>) -> bool {
+        let settled = |m: SystemTime| m + RACY < self.read_at;
+        self.len == len && self.modified == modified && modified.is_some_and(settled)
+    }
+}
+
+/// The cards of the last run over the same corpus, by path.
+#[derive(Debug, Default)]
+pub struct Known {
+    pub files: HashMap<PathBuf, FileCard>,
+}
+
+/// The catalogue of one corpus (the paths it was opened with) under one cache folder.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    path: PathBuf,
+}
+
+impl Catalogue {
+    /// The catalogue for `corpus` under `cache`. Two runs over the same folders share it.
+    pub fn for_corpus(cache: &Path, corpus: &[PathBuf]) -> Catalogue {
+        let mut hash = Fnv::new();
+        for path in corpus {
+            let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            hash.bytes(absolute.as_os_str().as_encoded_bytes());
+            hash.bytes(&[0]);
+        }
+        Catalogue {
+            path: cache.join(FOLDER).join(format!("{:016x}.cat", hash.0)),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What the last run knew. No file is nothing known; a damaged one is a warning and
+    /// nothing known (it will be rebuilt).
+    pub fn read(&self) -> (Known, Option<String>) {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Known::default(), None),
+            Err(e) => return (Known::default(), Some(self.warning(&e.to_string()))),
+        };
+        match decode(&bytes) {
+            Ok(files) => {
+                let files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+                (Known { files }, None)
+            }
+            Err(why) => (Known::default(), Some(self.warning(why))),
+        }
+    }
+
+    fn warning(&self, why: &str) -> String {
+        format!("cache {}: {why}: not used, rebuilt", self.path.display())
+    }
+
+    /// A writer for a new catalogue, or `None` when another process is writing one now (it
+    /// will be as good) or the cache folder cannot be written (then there is just no cache).
+    pub fn writer(&self) -> Option<Writer> {
+        let dir = self.path.parent()?;
+        fs::create_dir_all(dir).ok()?;
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join("lock"))
+            .ok()?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock | TryLockError::Error(_)) => return None,
+        }
+        let name = self.path.file_name()?.to_string_lossy();
+        let temporary = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&temporary).ok()?;
+        let mut out = BufWriter::new(file);
+        out.write_all(MAGIC).ok()?;
+        out.write_all(&VERSION.to_le_bytes()).ok()?;
+        Some(Writer {
+            out,
+            temporary,
+            target: self.path.clone(),
+            hash: Fnv::new(),
+            _lock: lock,
+            done: false,
+        })
+    }
+}
+
+/// A catalogue being written: cards are appended as batches are read, and the file replaces
+/// the old one only when `finish` is called. Dropped unfinished, it leaves nothing behind.
+pub struct Writer {
+    out: BufWriter<File>,
+    temporary: PathBuf,
+    target: PathBuf,
+    hash: Fnv,
+    /// Held until the writer is dropped: one writer per catalogue folder.
+    _lock: File,
+    done: bool,
+}
+
+impl Writer {
+    pub fn append(&mut self, file: &FileCard) -> io::Result<()> {
+        let bytes = postcard::to_stdvec(file).map_err(io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        self.out.write_all(&len.to_le_bytes())?;
+        self.out.write_all(&bytes)?;
+        self.hash.bytes(&bytes);
+        Ok(())
+    }
+
+    /// Ends the file, makes it durable, and puts it in place.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&0u32.to_le_bytes())?;
+        self.out.write_all(&self.hash.0.to_le_bytes())?;
+        self.out.flush()?;
+        self.out.get_ref().sync_all()?;
+        fs::rename(&self.temporary, &self.target)?;
+        if let Some(dir) = self.target.parent()
+            && let Ok(dir) = File::open(dir)
+        {
+            let _ = dir.sync_all();
+        }
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_file(&self.temporary);
+        }
+    }
+}
+
+/// The file cards of a catalogue file, or what is wrong with it.
+fn decode(bytes: &[u8]) -> Result<Vec<FileCard>, &'static str> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or("not a liseuse catalogue")?;
+    let (version, mut rest) = take_u32(rest).ok_or("cut short")?;
+    if version != VERSION {
+        return Err("made by another version");
+    }
+    let mut files = Vec::new();
+    let mut hash = Fnv::new();
+    loop {
+        let (len, after) = take_u32(rest).ok_or("cut short")?;
+        if len == 0 {
+            let stored = after.get(..8).ok_or("cut short")?;
+            let stored = u64::from_le_bytes(stored.try_into().map_err(|_| "cut short")?);
+            if stored != hash.0 || after.len() != 8 {
+                return Err("corrupt (its checksum does not match)");
+            }
+            return Ok(files);
+        }
+        let record = after.get(..len as usize).ok_or("cut short")?;
+        hash.bytes(record);
+        files.push(postcard::from_bytes(record).map_err(|_| "corrupt (a record does not decode)")?);
+        rest = &after[len as usize..];
+    }
+}
+
+fn take_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let (head, rest) = bytes.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*head), rest))
+}

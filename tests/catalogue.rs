@@ -1,0 +1,185 @@
+//! The persistent catalogue, through the binary: a second run reads only what changed, and a
+//! damaged, foreign or concurrently written catalogue is never trusted.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_liseuse");
+
+/// A page in the scraped shape, titled `title`.
+fn page(title: &str, body: &str) -> String {
+    format!("{title}\n\nHanoï (VNA) – {body} Le texte continue sur plusieurs mots.\n-VNA\n")
+}
+
+/// A corpus folder of `n` pages whose times lie an hour back (settled: trusted by the next run).
+fn corpus(n: usize) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for i in 0..n {
+        write_settled(
+            &dir.path().join(format!("p{i:02}.txt")),
+            &page(&format!("Titre numéro {i:02}"), "Un paragraphe."),
+        );
+    }
+    dir
+}
+
+fn write_settled(path: &Path, text: &str) {
+    fs::write(path, text).unwrap();
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+}
+
+fn liseuse(args: &[&str], cache: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--cache-dir")
+        .arg(cache)
+        .output()
+        .expect("the binary runs")
+}
+
+fn titles(corpus: &Path, cache: &Path) -> (Vec<String>, String) {
+    let out = liseuse(
+        &["export", "--format", "jsonl", corpus.to_str().unwrap()],
+        cache,
+    );
+    assert!(out.status.success(), "{out:?}");
+    let titles = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["title"].to_string())
+        .collect();
+    (titles, String::from_utf8(out.stderr).unwrap())
+}
+
+fn catalogue_file(cache: &Path) -> PathBuf {
+    let dir = cache.join("catalogue-v1");
+    fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "cat"))
+        .expect("a catalogue was written")
+}
+
+#[test]
+fn a_warm_run_trusts_unchanged_files_and_reads_changed_ones() {
+    let (pages, cache) = (corpus(5), TempDir::new().unwrap());
+    let dir = pages.path().to_str().unwrap();
+    let cold = String::from_utf8(liseuse(&["check", dir], cache.path()).stdout).unwrap();
+    assert!(
+        cold.contains("files: 5 read") && !cold.contains("cache:"),
+        "{cold}"
+    );
+    let summary = |out: Output| String::from_utf8(out.stdout).unwrap();
+    let warm = summary(liseuse(&["check", dir], cache.path()));
+    assert!(
+        warm.contains("cache: 5 of 5 files unchanged since the last run, not read again"),
+        "{warm}"
+    );
+    // A file touched now is read again, whatever its size.
+    fs::write(
+        pages.path().join("p01.txt"),
+        page("Titre changé là", "Un paragraphe."),
+    )
+    .unwrap();
+    // Added and removed files are seen too.
+    write_settled(
+        &pages.path().join("p09.txt"),
+        &page("Une page ajoutée", "Un autre paragraphe."),
+    );
+    fs::remove_file(pages.path().join("p00.txt")).unwrap();
+    let warm = summary(liseuse(&["check", dir], cache.path()));
+    // p02–p04 only: p00 is gone, p01 was touched, p09 is new.
+    assert!(warm.contains("cache: 3 of 5 files unchanged"), "{warm}");
+    let (after, _) = titles(pages.path(), cache.path());
+    assert_eq!(after.len(), 5);
+    assert!(after.iter().any(|t| t.contains("Titre changé là")));
+    assert!(after.iter().any(|t| t.contains("Une page ajoutée")));
+    assert!(!after.iter().any(|t| t.contains("Titre numéro 00")));
+}
+
+#[test]
+fn a_damaged_or_foreign_catalogue_is_rebuilt_with_one_warning() {
+    let (pages, cache) = (corpus(4), TempDir::new().unwrap());
+    let (cold, said) = titles(pages.path(), cache.path());
+    assert!(said.is_empty(), "{said}");
+    let file = catalogue_file(cache.path());
+    let good = fs::read(&file).unwrap();
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x55;
+    let mut other_version = good.clone();
+    other_version[16] = other_version[16].wrapping_add(1);
+    let damages: [(&str, Vec<u8>); 4] = [
+        ("corrupt", flipped),
+        ("cut short", good[..good.len() - 5].to_vec()),
+        ("another version", other_version),
+        ("not a liseuse catalogue", b"garbage".to_vec()),
+    ];
+    for (why, bytes) in damages {
+        fs::write(&file, bytes).unwrap();
+        let (again, said) = titles(pages.path(), cache.path());
+        assert_eq!(again, cold, "{why}");
+        assert_eq!(said.lines().count(), 1, "{why}: {said}");
+        assert!(
+            said.contains(why) && said.contains("rebuilt"),
+            "{why}: {said}"
+        );
+        // Rebuilt: the next run says nothing.
+        let (_, said) = titles(pages.path(), cache.path());
+        assert!(said.is_empty(), "{why}: {said}");
+    }
+}
+
+#[test]
+fn runs_at_the_same_time_leave_a_whole_catalogue() {
+    let (pages, cache) = (corpus(30), TempDir::new().unwrap());
+    let dir = pages.path().to_str().unwrap();
+    let children: Vec<std::process::Child> = (0..4)
+        .map(|_| {
+            Command::new(BIN)
+                .args(["check", dir, "--cache-dir"])
+                .arg(cache.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+    }
+    let (titles, said) = titles(pages.path(), cache.path());
+    assert_eq!(titles.len(), 30);
+    assert!(said.is_empty(), "{said}");
+    // No temporary file is left behind.
+    let left: Vec<_> = fs::read_dir(cache.path().join("catalogue-v1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn no_cache_writes_nothing() {
+    let (pages, cache) = (corpus(2), TempDir::new().unwrap());
+    let out = Command::new(BIN)
+        .args(["check", pages.path().to_str().unwrap(), "--no-cache"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(fs::read_dir(cache.path()).unwrap().next().is_none());
+}
