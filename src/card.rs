@@ -8,7 +8,7 @@ use crate::article::{Article, Kind, Origin};
 use crate::fold::fold_compact;
 
 /// How much of a lead a card keeps as its gist: more than a link's summary row shows.
-const GIST_CHARS: usize = 240;
+const GIST_CHARS: usize = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {

@@ -16,6 +16,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::Origin;
 use crate::card::{Card, Fnv};
 use crate::diagnostic::Diagnostic;
 
@@ -50,6 +51,58 @@ impl FileCard {
     pub fn is_current(&self, len: u64, modified: Option<SystemTime>) -> bool {
         let settled = |m: SystemTime| m + RACY < self.read_at;
         self.len == len && self.modified == modified && modified.is_some_and(settled)
+    }
+}
+
+/// A file card as written: its card without what the file card already says (the file is its
+/// only source and its origin), which would triple the path.
+#[derive(Serialize, Deserialize)]
+struct Slim {
+    path: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+    read_at: SystemTime,
+    card: Option<Card>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Slim {
+    fn of(file: &FileCard) -> Slim {
+        let card = file.card.clone().map(|mut card| {
+            card.sources.clear();
+            card.origin = Origin::Held;
+            card
+        });
+        Slim {
+            path: file.path.clone(),
+            len: file.len,
+            modified: file.modified,
+            read_at: file.read_at,
+            card,
+            diagnostics: file.diagnostics.clone(),
+        }
+    }
+
+    fn into_file_card(self) -> FileCard {
+        let origin = Origin::File {
+            path: self.path.clone(),
+            len: self.len,
+            modified: self.modified,
+        };
+        let source = self.path.display().to_string();
+        let card = self.card.map(|mut card| {
+            card.sources = vec![source];
+            card.origin = origin;
+            card
+        });
+        FileCard {
+            path: self.path,
+            len: self.len,
+            modified: self.modified,
+            read_at: self.read_at,
+            card,
+            diagnostics: self.diagnostics,
+        }
     }
 }
 
@@ -106,7 +159,8 @@ impl Catalogue {
 
     /// A writer for a new catalogue, or `None` when another process is writing one now (it
     /// will be as good) or the cache folder cannot be written (then there is just no cache).
-    pub fn writer(&self) -> Option<Writer> {
+    /// `known`: how many files the old one held.
+    pub fn writer(&self, known: usize) -> Option<Writer> {
         let dir = self.path.parent()?;
         fs::create_dir_all(dir).ok()?;
         let lock = OpenOptions::new()
@@ -132,6 +186,9 @@ impl Catalogue {
             hash: Fnv::new(),
             _lock: lock,
             done: false,
+            known,
+            count: 0,
+            changed: false,
         })
     }
 }
@@ -146,11 +203,19 @@ pub struct Writer {
     /// Held until the writer is dropped: one writer per catalogue folder.
     _lock: File,
     done: bool,
+    /// How many files the old catalogue knew, how many were appended, and whether any of them
+    /// was read anew.
+    known: usize,
+    count: usize,
+    changed: bool,
 }
 
 impl Writer {
-    pub fn append(&mut self, file: &FileCard) -> io::Result<()> {
-        let bytes = postcard::to_stdvec(file).map_err(io::Error::other)?;
+    /// Adds what a file gave; `fresh` when it was read now rather than known.
+    pub fn append(&mut self, file: &FileCard, fresh: bool) -> io::Result<()> {
+        self.changed |= fresh;
+        self.count += 1;
+        let bytes = postcard::to_stdvec(&Slim::of(file)).map_err(io::Error::other)?;
         let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
         self.out.write_all(&len.to_le_bytes())?;
         self.out.write_all(&bytes)?;
@@ -158,8 +223,12 @@ impl Writer {
         Ok(())
     }
 
-    /// Ends the file, makes it durable, and puts it in place.
+    /// Ends the file, makes it durable, and puts it in place; when every file was known and
+    /// none has gone, the old catalogue is as good and stays.
     pub fn finish(mut self) -> io::Result<()> {
+        if !self.changed && self.count == self.known {
+            return Ok(());
+        }
         self.out.write_all(&0u32.to_le_bytes())?;
         self.out.write_all(&self.hash.0.to_le_bytes())?;
         self.out.flush()?;
@@ -204,7 +273,9 @@ fn decode(bytes: &[u8]) -> Result<Vec<FileCard>, &'static str> {
         }
         let record = after.get(..len as usize).ok_or("cut short")?;
         hash.bytes(record);
-        files.push(postcard::from_bytes(record).map_err(|_| "corrupt (a record does not decode)")?);
+        let slim: Slim =
+            postcard::from_bytes(record).map_err(|_| "corrupt (a record does not decode)")?;
+        files.push(slim.into_file_card());
         rest = &after[len as usize..];
     }
 }

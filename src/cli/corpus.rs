@@ -78,16 +78,22 @@ pub(super) fn recall(
             warning,
         ));
     }
+    let count = known.files.len();
     plan.set_known(known);
-    catalogue.writer()
+    catalogue.writer(count)
 }
 
 /// Appends what a batch's files gave to the next catalogue; a write that fails gives up on it
 /// (there is just no cache next time).
 pub(super) fn remember(writer: &mut Option<Writer>, batch: &mut Loaded) {
     let files = std::mem::take(&mut batch.file_cards);
+    // Known files come first in none but their own order, so only the count tells.
+    let fresh = files.len() > batch.files_known;
     if let Some(out) = writer
-        && files.iter().try_for_each(|file| out.append(file)).is_err()
+        && files
+            .iter()
+            .try_for_each(|file| out.append(file, fresh))
+            .is_err()
     {
         *writer = None;
     }

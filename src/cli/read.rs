@@ -10,7 +10,6 @@ use super::corpus::{
     Corpus, exit_code, finish, grow, load, print_diagnostics, recall, remember, write_summary,
 };
 use crate::app::{Batch, Options as AppOptions, Progress};
-use crate::catalogue::Catalogue;
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
@@ -38,7 +37,7 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode
     let mut first_files = std::mem::take(&mut first.file_cards);
     grow(&mut store, &mut first);
     if total <= FIRST_FILES {
-        let mut writer = corpus.catalogue.as_ref().and_then(Catalogue::writer);
+        let mut writer = corpus.catalogue.as_ref().and_then(|c| c.writer(0));
         remember(
             &mut writer,
             &mut Loaded {

@@ -8,8 +8,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use std::sync::Arc;
-
 use super::{FileKind, LoadOptions, Loaded, load_file, walk};
 use crate::card::Card;
 use crate::catalogue::{FileCard, Known};
@@ -23,7 +21,8 @@ pub struct Plan {
     /// Keep pages as cards (their bodies are read again when needed), not whole.
     catalogue_only: bool,
     /// What the last run's catalogue says of each file.
-    known: Arc<Known>,
+    /// Each is taken out when its file is loaded, so it is never held twice.
+    known: Mutex<Known>,
 }
 
 impl Plan {
@@ -46,14 +45,14 @@ impl Plan {
             files,
             walked,
             catalogue_only: options.catalogue_only,
-            known: Arc::default(),
+            known: Mutex::default(),
         }
     }
 
     /// Trusts what `known` says of a file whose size and modification time have not changed
     /// since, instead of reading it (only for a `catalogue_only` load).
     pub fn set_known(&mut self, known: Known) {
-        self.known = Arc::new(known);
+        self.known = Mutex::new(known);
     }
 
     /// How many files there are to read.
@@ -106,6 +105,16 @@ impl Plan {
         loaded
     }
 
+    /// Takes what the catalogue knew of `path`, if it is still current: for files read before
+    /// the catalogue was (the reader's first screen), to tell whether they changed.
+    pub fn take_known(&self, path: &std::path::Path) -> Option<FileCard> {
+        let known = self.known.lock().ok()?.files.remove(path)?;
+        let meta = std::fs::metadata(path).ok()?;
+        known
+            .is_current(meta.len(), meta.modified().ok())
+            .then_some(known)
+    }
+
     /// One file: read whole, or as a card (known already, or read now).
     fn load_one(&self, path: &std::path::Path, kind: FileKind) -> Loaded {
         if !self.catalogue_only || kind != FileKind::Page {
@@ -116,10 +125,15 @@ impl Plan {
             meta.as_ref().map_or(0, |m| m.len()),
             meta.and_then(|m| m.modified().ok()),
         );
-        if let Some(known) = self.known.files.get(path)
+        let known = self
+            .known
+            .lock()
+            .ok()
+            .and_then(|mut k| k.files.remove(path));
+        if let Some(known) = known
             && known.is_current(len, modified)
         {
-            return from_file_card(known.clone());
+            return from_file_card(known);
         }
         // Taken before the read: a change during it is then seen as recent, and read again.
         let read_at = std::time::SystemTime::now();
