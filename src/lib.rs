@@ -32,4 +32,5 @@ pub mod store;
 pub mod strings;
 pub mod terminal;
 pub mod ui;
+pub mod watch;
 pub mod wrap;

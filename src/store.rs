@@ -14,18 +14,19 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::article::{Article, Kind, Origin};
-use crate::card::Card;
+use crate::article::{Article, Kind};
 use crate::diagnostic::Diagnostic;
-use crate::fold::{fold, fold_compact, slug};
+use crate::fold::{fold, fold_compact};
 
 mod body;
+mod grow;
+mod keys;
+mod live;
 mod same_title;
 
 pub use body::Reread;
 use body::{Body, Recent};
-
-use same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE};
+pub use live::Change;
 
 /// Index of an article in the store; stable for the life of the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,6 +86,11 @@ pub struct Store {
     reported: HashMap<String, [usize; 2]>,
     /// Every article under each slug, in load order.
     by_base: HashMap<String, Vec<ArticleId>>,
+    /// Articles whose page was removed from a live folder and that nothing cites any more:
+    /// their ids stay valid (history may hold them), but no list shows them.
+    gone: Vec<bool>,
+    /// How many times articles were taken away, so that views know to look again.
+    removals: usize,
 }
 
 impl Store {
@@ -108,185 +114,6 @@ impl Store {
         (store, diagnostics)
     }
 
-    /// Adds a batch of pages: full pages first take their place (replacing a summary-only article
-    /// of the same title, or being reported as a duplicate of a full one), then the related
-    /// entries of every new or upgraded page are resolved, creating summary-only articles for
-    /// titles no page has. Summary-kind pages (from an export) only fill titles still unknown.
-    /// A page the store can read again keeps only its card; the others are held whole.
-    pub fn add_batch(&mut self, pages: Vec<Article>) -> Vec<Diagnostic> {
-        let cards = pages
-            .into_iter()
-            .map(|page| {
-                let card = Card::of(&page);
-                let held =
-                    (page.origin == Origin::Held || self.reread.is_none()).then(|| Arc::new(page));
-                (card, held)
-            })
-            .collect();
-        self.add_cards(cards)
-    }
-
-    /// [`add_batch`](Self::add_batch) for pages known by their cards (from the persistent
-    /// catalogue), each with its body when it is held.
-    pub fn add_cards(&mut self, cards: Vec<(Card, Option<Arc<Article>>)>) -> Vec<Diagnostic> {
-        let mut batch = Batch::default();
-        let mut to_resolve = Vec::new();
-        for (card, held) in cards {
-            if let Some(placed) = self.insert(card, held, &mut batch) {
-                to_resolve.push(placed);
-            }
-        }
-        for (id, related) in to_resolve {
-            self.resolve_links(id, &related, &mut batch);
-        }
-        batch.finish(self)
-    }
-
-    /// Places one page; returns its id and its related titles when they need resolving.
-    fn insert(
-        &mut self,
-        card: Card,
-        held: Option<Arc<Article>>,
-        batch: &mut Batch,
-    ) -> Option<(ArticleId, Vec<String>)> {
-        let key = title_key(&card.title);
-        let Some(ids) = self.by_title.get(&key) else {
-            return Some(self.push(card, held, key));
-        };
-        let first = ids[0];
-        if card.kind == Kind::Summary {
-            return None;
-        }
-        // A summary-only article is only made for a title no page has, so it is alone.
-        if self.entries[first.index()].kind == Kind::Summary {
-            self.by_content
-                .entry(card.content_hash)
-                .or_default()
-                .push(first);
-            return Some(self.place(first, card, held));
-        }
-        let same = self.by_content.get(&card.content_hash).and_then(|ids| {
-            ids.iter()
-                .copied()
-                .find(|&id| self.entries[id.index()].title == card.title)
-        });
-        if let Some(id) = same {
-            self.merge_sources(id, &card.sources, batch);
-            return None;
-        }
-        let other = self.source_of(first);
-        let here = card.sources.first().cloned().unwrap_or_default();
-        if self.report(&key, SAME_TITLE, first, batch) {
-            batch.diagnostics.push(Diagnostic::at(
-                &here,
-                1,
-                format!("same title as {other}, different text: both kept"),
-            ));
-        }
-        Some(self.push(card, held, key))
-    }
-
-    /// The same page read again from other files: one article, every file named.
-    fn merge_sources(&mut self, id: ArticleId, sources: &[String], batch: &mut Batch) {
-        let existing = &mut self.entries[id.index()];
-        let kept = existing.sources.first().cloned().unwrap_or_default();
-        for source in sources {
-            batch.diagnostics.push(Diagnostic::at(
-                source,
-                1,
-                format!("same page as {kept}: kept that one"),
-            ));
-            if !existing.sources.contains(source) {
-                existing.sources.push(source.clone());
-            }
-        }
-        if let Body::Held(body) = &mut self.bodies[id.index()] {
-            Arc::make_mut(body).sources = existing.sources.clone();
-        }
-        self.recent.forget(id);
-    }
-
-    /// A new article for `card`, filed under the folded title `key`.
-    fn push(
-        &mut self,
-        card: Card,
-        held: Option<Arc<Article>>,
-        key: String,
-    ) -> (ArticleId, Vec<String>) {
-        let id = ArticleId(self.entries.len() as u32);
-        self.by_title.entry(key).or_default().push(id);
-        self.by_exact.entry(card.title.clone()).or_insert(id);
-        if card.is_full() {
-            self.by_content
-                .entry(card.content_hash)
-                .or_default()
-                .push(id);
-        }
-        self.entries.push(Entry {
-            kind: Kind::Summary,
-            title: String::new(),
-            title_derived: false,
-            sources: Vec::new(),
-            gist: String::new(),
-        });
-        self.bodies.push(Body::Reread(Origin::Held));
-        self.bases.push(String::new());
-        self.hashes.push(0);
-        self.targets.push(Vec::new());
-        self.cited_by.push(Vec::new());
-        self.place(id, card, held)
-    }
-
-    /// Puts `card` at `id` (a new article, or a summary-only one replaced by its page): its
-    /// entry, its key, and its body, held or left to be read again.
-    fn place(
-        &mut self,
-        id: ArticleId,
-        card: Card,
-        held: Option<Arc<Article>>,
-    ) -> (ArticleId, Vec<String>) {
-        self.entries[id.index()] = Entry {
-            kind: card.kind,
-            title: card.title,
-            title_derived: card.title_derived,
-            sources: card.sources,
-            gist: card.gist,
-        };
-        self.rekey(id, card.scraped_hash);
-        self.recent.forget(id);
-        self.bodies[id.index()] = match held {
-            Some(body) => Body::Held(body),
-            None => Body::Reread(card.origin),
-        };
-        (id, card.related)
-    }
-
-    /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has: its
-    /// body is what that entry says.
-    fn push_stub(&mut self, title: &str, citer: ArticleId, n: usize) -> ArticleId {
-        let card = Card::of(&Article {
-            kind: Kind::Summary,
-            ..Article::new(title)
-        });
-        let (id, _) = self.push(card, None, title_key(title));
-        self.bodies[id.index()] = Body::Stub { citer, n };
-        id
-    }
-
-    /// Files `id` under the slug of its title and the hash of its text.
-    fn rekey(&mut self, id: ArticleId, hash: u64) {
-        let base = slug(&self.entries[id.index()].title);
-        self.hashes[id.index()] = hash;
-        let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
-        if old == base {
-            return;
-        }
-        if let Some(ids) = self.by_base.get_mut(&old) {
-            ids.retain(|&other| other != id);
-        }
-        self.by_base.entry(base).or_default().push(id);
-    }
-
     /// A file `id` was read from, or its id when it has none (an article from an export).
     fn source_of(&self, id: ArticleId) -> String {
         self.entries[id.index()]
@@ -294,18 +121,6 @@ impl Store {
             .first()
             .cloned()
             .unwrap_or_else(|| self.key(id))
-    }
-
-    /// Counts a problem of `kind` about the title `key` (whose first article is `first`);
-    /// whether it is one of the few said in full, the rest being counted in one line.
-    fn report(&mut self, key: &str, kind: usize, first: ArticleId, batch: &mut Batch) -> bool {
-        let counts = self.reported.entry(key.to_owned()).or_default();
-        counts[kind] += 1;
-        if counts[kind] <= REPORTED_IN_FULL {
-            return true;
-        }
-        batch.count(first, kind);
-        false
     }
 
     /// The article a title leads to: the only one, or among pages that fold alike the one
@@ -318,43 +133,6 @@ impl Store {
                 _ => (ids[0], false),
             },
         }
-    }
-
-    /// Points every related entry of `id` at an article, creating summary-only ones as needed,
-    /// and records the backlinks. Re-resolving (a summary replaced by its full page) first drops
-    /// the backlinks the old links had made.
-    fn resolve_links(&mut self, id: ArticleId, related: &[String], batch: &mut Batch) {
-        for old in std::mem::take(&mut self.targets[id.index()]) {
-            self.cited_by[old.index()].retain(|&citer| citer != id);
-        }
-        let mut targets = Vec::with_capacity(related.len());
-        for (n, title) in related.iter().enumerate() {
-            let key = title_key(title);
-            let target = match self.by_title.get(&key) {
-                Some(ids) if ids.len() > 1 => {
-                    let (target, exact) = self.best_match(title, ids);
-                    let count = ids.len();
-                    let message = format!(
-                        "\"Voir plus\" link \"{}\" matches {count} pages: led to {} ({})",
-                        title,
-                        self.source_of(target),
-                        if exact { "same title" } else { "first loaded" },
-                    );
-                    let (first, here) = (ids[0], self.source_of(id));
-                    if self.report(&key, AMBIGUOUS_LINK, first, batch) {
-                        batch.diagnostics.push(Diagnostic::at(&here, 1, message));
-                    }
-                    target
-                }
-                Some(ids) => ids[0],
-                None => self.push_stub(title, id, n),
-            };
-            if !self.cited_by[target.index()].contains(&id) {
-                self.cited_by[target.index()].push(id);
-            }
-            targets.push(target);
-        }
-        self.targets[id.index()] = targets;
     }
 
     pub fn len(&self) -> usize {
@@ -412,30 +190,6 @@ impl Store {
         }
     }
 
-    /// The stable key of an article, its id in exports, on the command line and in saved state:
-    /// the slug of its title, and when other articles' titles slug alike, a hash of its folded
-    /// title and scraped text after it (`le-pecheur-et-la-mer-1f2e3d4c`). It depends on neither
-    /// load order nor file names, so it names the same article in every run over the corpus.
-    pub fn key(&self, id: ArticleId) -> String {
-        let base = &self.bases[id.index()];
-        let group = &self.by_base[base];
-        if group.len() == 1 {
-            return base.clone();
-        }
-        let short = |other: ArticleId| self.hashes[other.index()] as u32;
-        let hash = short(id);
-        // Two different texts whose hashes agree in 32 bits: the later loaded gets a count.
-        let before = group
-            .iter()
-            .take_while(|&&other| other != id)
-            .filter(|&&other| short(other) == hash)
-            .count();
-        match before {
-            0 => format!("{base}-{hash:08x}"),
-            n => format!("{base}-{hash:08x}-{}", n + 1),
-        }
-    }
-
     /// The targets of `id`'s related entries, parallel to `article(id).related`.
     pub fn targets(&self, id: ArticleId) -> &[ArticleId] {
         &self.targets[id.index()]
@@ -459,24 +213,6 @@ impl Store {
         self.by_title
             .get(&title_key(title))
             .map_or(&[], Vec::as_slice)
-    }
-
-    /// The article whose [`key`](Self::key) this is.
-    pub fn find_key(&self, key: &str) -> Option<ArticleId> {
-        if let Some([only]) = self.by_base.get(key).map(Vec::as_slice) {
-            return Some(*only);
-        }
-        // The base is what comes before the hash (and its count, if any).
-        let (mut base, mut hash) = key.rsplit_once('-')?;
-        if !self.by_base.contains_key(base) {
-            (base, hash) = base.rsplit_once('-')?;
-        }
-        let hash = u32::from_str_radix(hash, 16).ok()?;
-        let ids = self.by_base.get(base).filter(|ids| ids.len() > 1)?;
-        ids.iter()
-            .copied()
-            .filter(|&id| self.hashes[id.index()] as u32 == hash)
-            .find(|&id| self.key(id) == key)
     }
 
     /// An id or a title, as a user types it on the command line.
@@ -508,6 +244,16 @@ impl Store {
         self.targets.iter().map(Vec::len).sum()
     }
 
+    /// Whether the article was taken away (its page removed, and nothing cites it).
+    pub fn is_gone(&self, id: ArticleId) -> bool {
+        self.gone.get(id.index()).copied().unwrap_or(false)
+    }
+
+    /// How many times articles were taken away: a view that saw another count looks again.
+    pub fn removals(&self) -> usize {
+        self.removals
+    }
+
     pub fn full_count(&self) -> usize {
         self.entries.iter().filter(|a| a.is_full()).count()
     }
@@ -517,28 +263,4 @@ impl Store {
 /// between pages (`Vietnam–Laos`, `Vietnam – Laos`, words glued at line breaks).
 fn title_key(title: &str) -> String {
     fold_compact(title)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_are_slugs_with_a_hash_only_where_slugs_meet() {
-        let titles = ["« ! »", "Article 3", "漢", "字", "Article"];
-        let (store, _) = Store::from_pages(titles.into_iter().map(Article::new).collect());
-        let keys: Vec<String> = store.ids().map(|id| store.key(id)).collect();
-        assert_eq!(keys[1], "article-3");
-        for (n, key) in keys.iter().enumerate() {
-            if n != 1 {
-                assert!(key.starts_with("article-") && key.len() == "article-".len() + 8);
-            }
-            assert_eq!(store.find_key(key), Some(ArticleId(n as u32)), "{key}");
-        }
-        // Load order changes no key.
-        let (reversed, _) = Store::from_pages(titles.into_iter().rev().map(Article::new).collect());
-        let mut again: Vec<String> = reversed.ids().map(|id| reversed.key(id)).collect();
-        again.reverse();
-        assert_eq!(again, keys);
-    }
 }

@@ -322,9 +322,8 @@ fn batches_from_a_background_load_grow_the_list_in_place_and_say_how_far_it_is()
     let rows = app.list().len();
     let batch = Batch {
         pages: later,
-        cards: Vec::new(),
-        diagnostics: Vec::new(),
         progress: Some(Progress { done: 3, total: 3 }),
+        ..Batch::default()
     };
     assert!(add_batch(&mut app, batch));
     assert!(app.list().len() > rows);

@@ -19,6 +19,8 @@ pub struct ListView {
     ids: Vec<ArticleId>,
     /// The row of each article by id, `u32::MAX` for articles not in the view.
     rows: Vec<u32>,
+    /// The store's count of removals when the view last looked.
+    removals: usize,
 }
 
 const ABSENT: u32 = u32::MAX;
@@ -30,6 +32,7 @@ impl ListView {
             filter: Filter::All,
             ids: Vec::new(),
             rows: Vec::new(),
+            removals: store.removals(),
         };
         view.refresh(store);
         view
@@ -41,9 +44,10 @@ impl ListView {
             filter: Filter::Chosen,
             ids: Vec::new(),
             rows: vec![ABSENT; store.len()],
+            removals: store.removals(),
         };
         for id in ids {
-            if id.index() < store.len() && view.rows[id.index()] == ABSENT {
+            if id.index() < store.len() && view.rows[id.index()] == ABSENT && !store.is_gone(id) {
                 view.rows[id.index()] = view.ids.len() as u32;
                 view.ids.push(id);
             }
@@ -52,12 +56,21 @@ impl ListView {
     }
 
     /// Takes in articles the store gained since (a new batch): the whole view grows at its
-    /// end, so every row keeps its article; a chosen view stays as chosen.
+    /// end, so every row keeps its article; a chosen view stays as chosen. Articles taken away
+    /// (a live folder) leave every view, the rows after them moving up.
     pub fn refresh(&mut self, store: &Store) {
+        if self.removals != store.removals() {
+            self.removals = store.removals();
+            self.ids.retain(|&id| !store.is_gone(id));
+            self.rows.iter_mut().for_each(|row| *row = ABSENT);
+            for (row, id) in self.ids.iter().enumerate() {
+                self.rows[id.index()] = row as u32;
+            }
+        }
         let known = self.rows.len();
         self.rows.resize(store.len(), ABSENT);
         if self.filter == Filter::All {
-            for id in store.ids().skip(known) {
+            for id in store.ids().skip(known).filter(|&id| !store.is_gone(id)) {
                 self.rows[id.index()] = self.ids.len() as u32;
                 self.ids.push(id);
             }

@@ -76,6 +76,8 @@ pub struct Batch {
     pub pages: Vec<Article>,
     /// Pages known by their cards (bodies read again when opened).
     pub cards: Vec<crate::card::Card>,
+    /// Files of a live folder added, changed or removed.
+    pub changes: Vec<crate::store::Change>,
     pub diagnostics: Vec<Diagnostic>,
     pub progress: Option<Progress>,
 }

@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::card::Card;
-use crate::store::ArticleId;
+use crate::store::{ArticleId, Change};
 use crate::strings::Message;
 
 use super::digits::{digit_typed, settle_pending};
@@ -51,19 +51,27 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
 /// selection, history and place. Returns true when pages arrived: any page can turn a list
 /// row from summary to full.
 pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
-    grow(app, Vec::new(), pages)
+    grow(app, Vec::new(), pages, Vec::new())
 }
 
 /// Cards and pages join the store, then the list and the reader catch up.
-fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>) -> bool {
-    let arrived = !pages.is_empty() || !cards.is_empty();
+fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>, changes: Vec<Change>) -> bool {
+    let arrived = !pages.is_empty() || !cards.is_empty() || !changes.is_empty();
     let known = app
         .store
         .add_cards(cards.into_iter().map(|c| (c, None)).collect());
     app.diagnostics.extend(known);
     let diagnostics = app.store.add_batch(pages);
     app.diagnostics.extend(diagnostics);
+    let followed = app.store.apply(changes);
+    app.diagnostics.extend(followed);
+    // Rows move up when articles are taken away: the selection stays on its article.
+    let selected = app.list.id(app.selected);
     app.list.refresh(&app.store);
+    if let Some(row) = selected.and_then(|id| app.list.row_of(id)) {
+        app.selected = row;
+    }
+    app.selected = app.selected.min(app.list.len().saturating_sub(1));
     app.reader.drop_stale(&app.store);
     if app.reader.view.is_none() {
         // The store may have started empty: show its first article, as `App::new` would have.
@@ -80,7 +88,7 @@ pub fn add_batch(app: &mut App, batch: Batch) -> bool {
     app.diagnostics.extend(batch.diagnostics);
     let before = app.loading;
     app.loading = batch.progress.filter(|p| p.done < p.total);
-    grow(app, batch.cards, batch.pages) || app.loading != before
+    grow(app, batch.cards, batch.pages, batch.changes) || app.loading != before
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.

@@ -37,6 +37,10 @@ pub struct Cli {
     /// Follow symlinks that lead outside the folders given (by default they are skipped).
     #[arg(long, global = true)]
     follow_links: bool,
+    /// Do not follow the folders while reading (by default, pages added, changed or removed
+    /// appear, change or go within a second).
+    #[arg(long)]
+    no_watch: bool,
     /// Keep the catalogue and the search index in DIR instead of $XDG_CACHE_HOME/liseuse.
     #[arg(long, global = true, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
@@ -98,6 +102,7 @@ pub fn run() -> ExitCode {
             Corpus::new(&cli.paths, options, cache),
             cli.open.as_deref(),
             cli.measure,
+            !cli.no_watch,
         ),
     }
 }

@@ -14,18 +14,28 @@ use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
 use crate::strings::Lang;
+use crate::watch::Watch;
 
 /// Files read before the first screen when the rest loads in the background, and per batch
 /// after: enough for a screenful of list, little enough to show it at once.
 const FIRST_FILES: usize = 64;
 const BATCH_FILES: usize = 512;
 
-pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode {
+pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16, watch: bool) -> ExitCode {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    // Started before any file is read, so that no change is missed.
+    let watcher = (interactive && watch && !corpus.paths.is_empty())
+        .then(|| Watch::start(corpus.paths, corpus.options))
+        .flatten();
     // `--open` needs the article it names, and a summary the whole corpus: both load all.
     if !interactive || open.is_some() || corpus.paths.is_empty() {
         let (loaded, store) = load(&corpus);
-        return read_loaded(loaded, store, open, measure, interactive);
+        let batches = watcher.map(|watcher| {
+            let (tx, batches) = mpsc::channel();
+            thread::spawn(move || follow(&watcher, &tx));
+            batches
+        });
+        return read_loaded(loaded, store, open, measure, interactive, batches);
     }
     // The first screen is drawn from the first files, parsed now; the catalogue (which can be
     // tens of megabytes) is read in the background, with the rest of the corpus.
@@ -34,29 +44,24 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode
     first.absorb(plan.load(0..FIRST_FILES));
     let total = plan.len();
     let mut store = Store::with_reader(ingest::reread);
-    let mut first_files = std::mem::take(&mut first.file_cards);
+    let first_files = std::mem::take(&mut first.file_cards);
     grow(&mut store, &mut first);
-    if total <= FIRST_FILES {
-        let mut writer = corpus.catalogue.as_ref().and_then(|c| c.writer(0));
-        remember(
-            &mut writer,
-            &mut Loaded {
-                file_cards: first_files,
-                ..Loaded::default()
-            },
-        );
-        finish(writer, &mut first);
-        return read_loaded(first, store, None, measure, interactive);
+    if store.is_empty() && total <= FIRST_FILES {
+        return read_loaded(first, store, None, measure, interactive, None);
     }
     let (tx, batches) = mpsc::channel();
     let catalogue = corpus.catalogue.clone();
     thread::spawn(move || {
         let mut said = Loaded::default();
         let mut writer = recall(catalogue.as_ref(), &mut plan, &mut said);
+        let files_known = (first_files.iter())
+            .filter(|f| plan.take_known(&f.path).is_some_and(|k| k.card == f.card))
+            .count();
         remember(
             &mut writer,
             &mut Loaded {
-                file_cards: std::mem::take(&mut first_files),
+                file_cards: first_files,
+                files_known,
                 ..Loaded::default()
             },
         );
@@ -71,6 +76,7 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode
                 cards: loaded.cards,
                 diagnostics,
                 progress: Some(Progress { done: end, total }),
+                ..Batch::default()
             };
             if tx.send(batch).is_err() {
                 // The reader has quit: the catalogue is left as it was.
@@ -78,17 +84,34 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16) -> ExitCode
             }
         }
         finish(writer, &mut said);
+        if let Some(watcher) = watcher {
+            follow(&watcher, &tx);
+        }
     });
     let options = AppOptions {
         measure,
         lang: Lang::from_env(),
-        loading: Some(Progress {
+        loading: (total > FIRST_FILES).then_some(Progress {
             done: FIRST_FILES,
             total,
         }),
         ..AppOptions::default()
     };
     terminal_outcome(crate::terminal::run(store, options, Some(batches)))
+}
+
+/// Sends each burst of changes in the folders to the reader, until it quits.
+fn follow(watcher: &Watch, tx: &mpsc::Sender<Batch>) {
+    while let Some((changes, diagnostics)) = watcher.next() {
+        let batch = Batch {
+            changes,
+            diagnostics,
+            ..Batch::default()
+        };
+        if tx.send(batch).is_err() {
+            return;
+        }
+    }
 }
 
 /// The reader on a corpus loaded whole: `--open` looked up, a summary printed instead when
@@ -99,6 +122,7 @@ fn read_loaded(
     open: Option<&str>,
     measure: u16,
     interactive: bool,
+    batches: Option<mpsc::Receiver<Batch>>,
 ) -> ExitCode {
     if store.is_empty() {
         print_diagnostics(&loaded);
@@ -137,7 +161,7 @@ fn read_loaded(
         lang: Lang::from_env(),
         loading: None,
     };
-    terminal_outcome(crate::terminal::run(store, options, None))
+    terminal_outcome(crate::terminal::run(store, options, batches))
 }
 
 fn terminal_outcome(result: io::Result<()>) -> ExitCode {

@@ -102,6 +102,18 @@ impl FileKind {
     }
 }
 
+/// Whether a file found in a folder is read as a page (`*.txt`).
+pub fn is_page_file(path: &Path) -> bool {
+    FileKind::of(path) == Some(FileKind::Page)
+}
+
+/// One page file read now as a card (`Loaded::cards`), for a live folder.
+pub fn card_of_file(path: &Path) -> Loaded {
+    let meta = std::fs::metadata(path).ok();
+    let len = meta.as_ref().map_or(0, |m| m.len());
+    plan::card_of(path, len, meta.and_then(|m| m.modified().ok()))
+}
+
 /// The bundled corpus.
 pub fn load_bundled() -> Loaded {
     let mut loaded = Loaded::default();

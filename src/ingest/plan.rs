@@ -135,21 +135,7 @@ impl Plan {
         {
             return from_file_card(known);
         }
-        // Taken before the read: a change during it is then seen as recent, and read again.
-        let read_at = std::time::SystemTime::now();
-        let mut one = load_file(path, kind, false);
-        let card = one.pages.pop().map(|page| Card::of(&page));
-        let file_card = FileCard {
-            path: path.to_path_buf(),
-            len,
-            modified,
-            read_at,
-            card: card.clone(),
-            diagnostics: one.diagnostics.clone(),
-        };
-        one.cards.extend(card);
-        one.file_cards.push(file_card);
-        one
+        card_of(path, len, modified)
     }
 
     /// The whole load: the walk's findings and every file.
@@ -179,4 +165,27 @@ fn from_file_card(file: FileCard) -> Loaded {
         file_cards: vec![file],
         ..Loaded::default()
     }
+}
+
+/// A page file read now as a card, with what its catalogue entry should say.
+pub(super) fn card_of(
+    path: &std::path::Path,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+) -> Loaded {
+    // Taken before the read: a change during it is then seen as recent, and read again.
+    let read_at = std::time::SystemTime::now();
+    let mut one = load_file(path, FileKind::Page, false);
+    let card = one.pages.pop().map(|page| Card::of(&page));
+    let file_card = FileCard {
+        path: path.to_path_buf(),
+        len,
+        modified,
+        read_at,
+        card: card.clone(),
+        diagnostics: one.diagnostics.clone(),
+    };
+    one.cards.extend(card);
+    one.file_cards.push(file_card);
+    one
 }
