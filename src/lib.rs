@@ -17,10 +17,12 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod export;
 pub mod fold;
+pub mod handoff;
 pub mod inert;
 pub mod ingest;
 pub mod invisible;

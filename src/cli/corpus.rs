@@ -34,8 +34,9 @@ pub(super) fn export(
         return ExitCode::from(2);
     }
     let format = match format {
-        FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
+        // Markdown and text are `cli::export`'s and never come here.
+        FormatArg::Json | FormatArg::Markdown | FormatArg::Text => Format::Json,
     };
     let written = match &output {
         Some(path) => export::replace_file(path, |out| export::write_store(&store, format, out)),

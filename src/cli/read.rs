@@ -2,13 +2,14 @@
 //! corpus first when `--open` needs it or there is no terminal.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
 
 use super::corpus::{exit_code, load, print_diagnostics, store_of, write_summary};
-use crate::app::{Batch, Options as AppOptions, Progress};
+use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
+use crate::config::{self, Config};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
@@ -19,17 +20,49 @@ use crate::strings::Lang;
 const FIRST_FILES: usize = 64;
 const BATCH_FILES: usize = 512;
 
+/// What the command line says about the reader itself.
+pub(super) struct Settings<'a> {
+    pub open: Option<&'a str>,
+    pub measure: Option<u16>,
+    pub config: Option<&'a Path>,
+    pub color: Option<ColorChoice>,
+    pub no_mouse: bool,
+}
+
+/// The reader's options: the configuration file's, the command line winning over it. The
+/// reader does not start on a configuration with a problem.
+fn app_options(settings: &Settings) -> Result<AppOptions, ExitCode> {
+    let config: Config = config::load(settings.config).map_err(|e| {
+        eprintln!("liseuse: {}", inert(&e.to_string()));
+        ExitCode::from(2)
+    })?;
+    Ok(AppOptions {
+        measure: settings.measure.or(config.measure).unwrap_or(80),
+        lang: config.lang.unwrap_or_else(Lang::from_env),
+        keymap: config.keymap,
+        theme: config.theme,
+        color: settings.color.unwrap_or(config.color),
+        mouse: config.mouse && !settings.no_mouse,
+        list_width: config.list_width,
+        ..AppOptions::default()
+    })
+}
+
 pub(super) fn read(
     paths: &[PathBuf],
     options: ingest::LoadOptions,
-    open: Option<&str>,
-    measure: u16,
+    settings: &Settings,
 ) -> ExitCode {
+    let app_options = match app_options(settings) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let open = settings.open;
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     // `--open` needs the article it names, and a summary the whole corpus: both load all.
     if !interactive || open.is_some() || paths.is_empty() {
         let (loaded, store) = load(paths, options);
-        return read_loaded(loaded, store, open, measure, interactive);
+        return read_loaded(loaded, store, open, app_options, interactive);
     }
     let mut plan = ingest::Plan::new(paths, options);
     let mut first = plan.take_walked();
@@ -37,7 +70,7 @@ pub(super) fn read(
     let total = plan.len();
     let store = store_of(&mut first);
     if total <= FIRST_FILES {
-        return read_loaded(first, store, None, measure, interactive);
+        return read_loaded(first, store, None, app_options, interactive);
     }
     let (tx, batches) = mpsc::channel();
     thread::spawn(move || {
@@ -55,13 +88,11 @@ pub(super) fn read(
         }
     });
     let options = AppOptions {
-        measure,
-        lang: Lang::from_env(),
         loading: Some(Progress {
             done: FIRST_FILES,
             total,
         }),
-        ..AppOptions::default()
+        ..app_options
     };
     terminal_outcome(crate::terminal::run(store, options, Some(batches)))
 }
@@ -72,7 +103,7 @@ fn read_loaded(
     loaded: Loaded,
     store: Store,
     open: Option<&str>,
-    measure: u16,
+    options: AppOptions,
     interactive: bool,
 ) -> ExitCode {
     if store.is_empty() {
@@ -108,9 +139,8 @@ fn read_loaded(
     }
     let options = AppOptions {
         open,
-        measure,
-        lang: Lang::from_env(),
         loading: None,
+        ..options
     };
     terminal_outcome(crate::terminal::run(store, options, None))
 }

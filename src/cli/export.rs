@@ -1,0 +1,88 @@
+//! `liseuse export --format markdown|text`: articles for people and their tools. Markdown goes
+//! to standard output, to one file, or to a folder as one `KEY.md` per article, linked to each
+//! other; text is what the reading pane shows, wrapped at `--measure`. Every file is written
+//! atomically.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::FormatArg;
+use super::corpus::{load, print_diagnostics};
+use crate::export::{self, markdown, text};
+use crate::inert::inert;
+use crate::ingest;
+use crate::store::{ArticleId, Store};
+use crate::strings::Lang;
+
+pub(super) fn export(
+    paths: &[PathBuf],
+    options: ingest::LoadOptions,
+    format: FormatArg,
+    output: Option<PathBuf>,
+    id: Option<&str>,
+    measure: u16,
+) -> ExitCode {
+    let (loaded, store) = load(paths, options);
+    print_diagnostics(&loaded);
+    if store.is_empty() {
+        eprintln!("liseuse: nothing could be loaded");
+        return ExitCode::from(2);
+    }
+    let ids: Vec<ArticleId> = match id {
+        None => store.ids().collect(),
+        Some(wanted) => match store.lookup(wanted) {
+            Some(id) => vec![id],
+            None => {
+                eprintln!("liseuse: no article \"{}\"", inert(wanted));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let lang = Lang::from_env();
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        for (n, &id) in ids.iter().enumerate() {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            match format {
+                FormatArg::Text => text::write_article(&store, id, measure, lang, out)?,
+                _ => markdown::write_article(&store, id, lang, out)?,
+            }
+        }
+        out.flush()
+    };
+    let written = match &output {
+        Some(dir) if format == FormatArg::Markdown && dir.is_dir() => {
+            return to_folder(&store, &ids, lang, dir);
+        }
+        Some(path) => export::replace_file(path, write),
+        None => write(&mut BufWriter::new(io::stdout().lock())),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => ExitCode::SUCCESS,
+        Err(e) => {
+            let target = output.map_or("standard output".to_owned(), |p| p.display().to_string());
+            eprintln!("liseuse: cannot write {}: {e}", inert(&target));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One file per article in `dir`, named as the links between them name it.
+fn to_folder(store: &Store, ids: &[ArticleId], lang: Lang, dir: &Path) -> ExitCode {
+    for &id in ids {
+        let path = dir.join(markdown::file_name(store, id));
+        let written =
+            export::replace_file(&path, |out| markdown::write_article(store, id, lang, out));
+        if let Err(e) = written {
+            eprintln!(
+                "liseuse: cannot write {}: {e}",
+                inert(&path.display().to_string())
+            );
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
