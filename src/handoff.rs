@@ -15,9 +15,9 @@ use crate::strings::{Lang, Message};
 
 /// Writes article `id` as Markdown into `dir` (atomically: a failure leaves an older file
 /// whole) and says where.
-pub fn write_markdown(store: &Store, id: ArticleId, lang: Lang, dir: &Path) -> Message {
+pub fn write_markdown(store: &Store, id: ArticleId, dir: &Path) -> Message {
     let path = dir.join(markdown::file_name(store, id));
-    let written = export::replace_file(&path, |out| markdown::write_article(store, id, lang, out));
+    let written = export::replace_file(&path, |out| markdown::write_article(store, id, out));
     let shown = inert(&path.display().to_string()).into_owned();
     match written {
         Ok(()) => Message::Wrote(shown),

@@ -39,6 +39,8 @@ pub(super) fn export(
             }
         },
     };
+    // Text is what the reading pane shows, in the interface's language (Markdown is always
+    // French: see `markdown::write_article`).
     let lang = Lang::from_env();
     let write = |out: &mut dyn Write| -> io::Result<()> {
         for (n, &id) in ids.iter().enumerate() {
@@ -47,14 +49,14 @@ pub(super) fn export(
             }
             match format {
                 FormatArg::Text => text::write_article(&store, id, measure, lang, out)?,
-                _ => markdown::write_article(&store, id, lang, out)?,
+                _ => markdown::write_article(&store, id, out)?,
             }
         }
         out.flush()
     };
     let written = match &output {
         Some(dir) if format == FormatArg::Markdown && dir.is_dir() => {
-            return to_folder(&store, &ids, lang, dir);
+            return to_folder(&store, &ids, dir);
         }
         Some(path) => export::replace_file(path, write),
         None => write(&mut BufWriter::new(io::stdout().lock())),
@@ -71,11 +73,10 @@ pub(super) fn export(
 }
 
 /// One file per article in `dir`, named as the links between them name it.
-fn to_folder(store: &Store, ids: &[ArticleId], lang: Lang, dir: &Path) -> ExitCode {
+fn to_folder(store: &Store, ids: &[ArticleId], dir: &Path) -> ExitCode {
     for &id in ids {
         let path = dir.join(markdown::file_name(store, id));
-        let written =
-            export::replace_file(&path, |out| markdown::write_article(store, id, lang, out));
+        let written = export::replace_file(&path, |out| markdown::write_article(store, id, out));
         if let Err(e) = written {
             eprintln!(
                 "liseuse: cannot write {}: {e}",

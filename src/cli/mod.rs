@@ -128,7 +128,15 @@ impl Cli {
 
 /// Runs the command line `std::env::args` holds.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--help` lists the keys in force: the configuration's, when it can be read.
+    let keymap = crate::config::load(config_named().as_deref())
+        .map(|c| c.keymap)
+        .unwrap_or_default();
+    let definition = Cli::definition().after_long_help(shell::keys_help(&keymap));
+    let parsed = definition
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e),
     };
@@ -172,6 +180,21 @@ pub fn run() -> ExitCode {
             read::read(&cli.paths, options, &settings)
         }
     }
+}
+
+/// The file `--config` names on the command line, read before clap (which needs the keys for
+/// `--help`).
+fn config_named() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--config=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
 }
 
 /// A command line clap refused, or `--help` / `--version`. Clap's message quotes the user's

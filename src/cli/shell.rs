@@ -91,6 +91,18 @@ fn roff(text: &str) -> String {
     }
 }
 
+/// The keys in force, for the end of `--help`.
+pub(super) fn keys_help(keymap: &Keymap) -> String {
+    let mut out = String::from("Keys in the reader (from the keymap in force):");
+    for section in help(Lang::En, keymap) {
+        out.push_str(&format!("\n  {}:", section.title));
+        for (keys, what) in section.rows {
+            out.push_str(&format!("\n    {keys:<18} {what}"));
+        }
+    }
+    out
+}
+
 fn emit(bytes: &[u8]) -> ExitCode {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

@@ -19,12 +19,11 @@ pub fn file_name(store: &Store, id: ArticleId) -> String {
 }
 
 /// Writes article `id` as Markdown; headings and notices in `lang`.
-pub fn write_article(
-    store: &Store,
-    id: ArticleId,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// Writes article `id` as Markdown. Headings and notices are in French, the pages' own
+/// language ("Voir plus", "Cité par"), whatever the interface speaks: the files are stable
+/// for the sites built on them.
+pub fn write_article(store: &Store, id: ArticleId, out: &mut dyn Write) -> io::Result<()> {
+    let lang = Lang::Fr;
     let doc = document(store, id, false);
     front_matter(store, id, out)?;
     for block in &doc.blocks {

@@ -32,7 +32,7 @@ pub(super) fn hand_off(
     let store = app.store();
     let lang = app.lang();
     let message = match effect {
-        Effect::WriteMarkdown(id) => handoff::write_markdown(store, id, lang, Path::new(".")),
+        Effect::WriteMarkdown(id) => handoff::write_markdown(store, id, Path::new(".")),
         Effect::Copy(id, what) => {
             let whole = what == Copied::Article;
             let text = if whole {
