@@ -159,3 +159,62 @@ fn json_export_is_unchanged_by_the_new_formats() {
     let text = String::from_utf8(plain).unwrap();
     assert!(text.starts_with("{\n  \"articles\": ["), "{}", &text[..40]);
 }
+
+/// `e` in the reader: the open article written as Markdown beside the user, named in the
+/// status bar, the same bytes as the export; `o` opens the page's file, and a summary-only
+/// article has none.
+#[test]
+fn the_reader_keys_hand_the_open_article_over() {
+    use liseuse::app::{Action, App, Copied, Effect, Motion, Options, Pane, update};
+    use liseuse::handoff;
+    use liseuse::strings::Message;
+    let store = liseuse::store::Store::from_pages(liseuse::ingest::load_bundled().pages).0;
+    let open = store.ids().next();
+    let mut app = App::new(
+        store,
+        Options {
+            open,
+            ..Options::default()
+        },
+        (100, 30),
+    );
+    let id = app.current().unwrap();
+    let effects = |app: &mut App, action| update(app, action).effects;
+    assert_eq!(
+        effects(&mut app, Action::ExportMarkdown),
+        [Effect::WriteMarkdown(id)]
+    );
+    assert_eq!(effects(&mut app, Action::Pipe), [Effect::Page(id)]);
+    assert_eq!(effects(&mut app, Action::EditSource), [Effect::Edit(id)]);
+    assert_eq!(
+        effects(&mut app, Action::CopyArticle),
+        [Effect::Copy(id, Copied::Article)]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let name = liseuse::export::markdown::file_name(app.store(), id);
+    let message = handoff::write_markdown(app.store(), id, dir.path());
+    let path = dir.path().join(&name);
+    assert_eq!(message, Message::Wrote(path.display().to_string()));
+    let written = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        fs::read_to_string(golden(&format!("markdown/{name}"))).unwrap()
+    );
+    // Tests run in the package folder, where the bundled pages are files too.
+    let source = handoff::source_file(app.store(), id).expect("the page's file");
+    assert!(
+        source.ends_with("data/vna-cuba-onu-2021.txt"),
+        "{}",
+        source.display()
+    );
+    update(&mut app, Action::Move(Pane::List, Motion::Bottom));
+    update(&mut app, Action::OpenSelected);
+    let stub = app.current().unwrap();
+    assert!(!app.store().article(stub).is_full());
+    assert_eq!(
+        handoff::source_file(app.store(), stub),
+        None,
+        "a summary has no file"
+    );
+}
