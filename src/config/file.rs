@@ -14,6 +14,9 @@ use crate::app::keymap::{BindError, Key, Scope};
 use crate::strings::Lang;
 use crate::ui::theme::{self, BUILT_IN, Role, Theme};
 
+/// `[keys.SCOPE] action = [keys…]`: scope → action → keys, each where the file has it.
+type RawKeys = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>;
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -21,9 +24,8 @@ struct Raw {
     reader: Reader,
     #[serde(default)]
     theme: RawTheme,
-    /// Scope → action → keys.
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>,
+    keys: RawKeys,
 }
 
 #[derive(Deserialize, Default)]
@@ -160,8 +162,6 @@ fn theme(raw: RawTheme) -> Result<Theme, Problem> {
     }
     Ok(theme)
 }
-
-type RawKeys = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>;
 
 /// Applies `[keys.SCOPE] action = [keys…]` over the defaults, then refuses a key that two
 /// bindings of one mode claim, at the place the file bound it.
