@@ -1,10 +1,10 @@
 //! `liseuse config`: print the commented default configuration (`--default`), or check a file
 //! (`--check [PATH]`, by default the one the reader would read) and say where it is wrong.
 
-use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::shell::emit;
 use crate::config;
 use crate::inert::inert;
 
@@ -30,12 +30,5 @@ pub(super) fn config(default: bool, path: Option<&Path>) -> ExitCode {
 }
 
 fn print(text: &str) -> ExitCode {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("liseuse: cannot write standard output: {e}");
-            ExitCode::from(1)
-        }
-        _ => ExitCode::SUCCESS,
-    }
+    emit(text.as_bytes())
 }

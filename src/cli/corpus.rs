@@ -2,7 +2,7 @@
 //! the reader shares with them (loading, diagnostics, the summary, the exit code).
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::FormatArg;
@@ -42,6 +42,11 @@ pub(super) fn export(
         Some(path) => export::replace_file(path, |out| export::write_store(&store, format, out)),
         None => export::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
     };
+    written_outcome(written, output.as_deref())
+}
+
+/// The exit code of an export written to `output` (standard output when `None`), the error said.
+pub(super) fn written_outcome(written: io::Result<()>, output: Option<&Path>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped reading (`liseuse export | head`) is not an error.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::FormatArg;
-use super::corpus::{load, print_diagnostics};
+use super::corpus::{load, print_diagnostics, written_outcome};
 use crate::export::{self, markdown, text};
 use crate::inert::inert;
 use crate::ingest;
@@ -61,15 +61,7 @@ pub(super) fn export(
         Some(path) => export::replace_file(path, write),
         None => write(&mut BufWriter::new(io::stdout().lock())),
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => ExitCode::SUCCESS,
-        Err(e) => {
-            let target = output.map_or("standard output".to_owned(), |p| p.display().to_string());
-            eprintln!("liseuse: cannot write {}: {e}", inert(&target));
-            ExitCode::from(1)
-        }
-    }
+    written_outcome(written, output.as_deref())
 }
 
 /// One file per article in `dir`, named as the links between them name it.

@@ -103,7 +103,8 @@ pub(super) fn keys_help(keymap: &Keymap) -> String {
     out
 }
 
-fn emit(bytes: &[u8]) -> ExitCode {
+/// Writes `bytes` to standard output; a reader that stopped reading is not an error.
+pub(super) fn emit(bytes: &[u8]) -> ExitCode {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
