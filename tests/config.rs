@@ -209,3 +209,18 @@ fn a_rebound_action_works_in_update_and_the_old_key_no_longer_does() {
     );
     assert_eq!(action_for_key(&app, press('y')), None, "y was moved to c");
 }
+
+#[test]
+fn the_list_width_is_the_configured_one_and_never_more_than_half() {
+    let config = parse("[reader]\nlist-width = 70\n", "config.toml").unwrap();
+    let options = Options {
+        list_width: config.list_width,
+        ..Options::default()
+    };
+    let wide = App::new(synthetic::store(4, 1), options.clone(), (200, 40));
+    assert_eq!(wide.panes().list.width, 70);
+    let narrower = App::new(synthetic::store(4, 1), options, (120, 40));
+    assert_eq!(narrower.panes().list.width, 60, "half of 120");
+    let default = App::new(synthetic::store(4, 1), Options::default(), (120, 40));
+    assert_eq!(default.panes().list.width, 40, "a third");
+}

@@ -82,6 +82,11 @@ impl Binding {
     pub fn does(&self) -> Does {
         self.does
     }
+
+    /// The fixed action of the binding (digits carry theirs when typed).
+    pub fn action(&self) -> Option<Action> {
+        self.does.action()
+    }
 }
 
 impl Does {

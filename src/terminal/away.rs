@@ -19,7 +19,7 @@ use crate::strings::Message;
 /// answer that it has: it reads between polls of [`INPUT_POLL`] and never inside one.
 pub(super) static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
 pub(super) static INPUT_IDLE: AtomicBool = AtomicBool::new(false);
-pub(super) const INPUT_POLL: Duration = Duration::from_millis(50);
+pub(super) const INPUT_POLL: Duration = Duration::from_millis(100);
 
 /// Carries out a hand-off to another tool and reports it in the status bar. A pager or an
 /// editor gets the terminal as the shell left it (the input thread paused, so it does not
