@@ -269,3 +269,21 @@ fn a_bad_configuration_keeps_the_reader_from_starting() {
         "the terminal was never taken"
     );
 }
+
+/// `y` sends the open article's title to the terminal's clipboard as OSC 52, and says so.
+#[test]
+fn y_copies_the_title_with_osc_52() {
+    let mut s = Session::liseuse_with::<&str>(&[], SIZE, &[]);
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("y");
+    s.wait_for("Titre copié");
+    let title = "Pour promouvoir les relations du Vietnam avec les partenaires prioritaires et \
+                 les amis traditionnels";
+    let sent = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(
+        sent.contains(&liseuse::handoff::osc52(title)),
+        "the OSC 52 sequence"
+    );
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
