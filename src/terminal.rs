@@ -46,7 +46,7 @@ pub enum Event {
 
 mod away;
 
-use away::{INPUT_IDLE, INPUT_PAUSED, INPUT_POLL, hand_off};
+use away::{INPUT_IDLE, INPUT_NAP, INPUT_PAUSED, hand_off};
 
 type Backend = Bounded;
 
@@ -251,24 +251,15 @@ fn repaint(terminal: &mut Terminal<Backend>, mouse: bool) -> io::Result<()> {
 }
 
 /// Key, mouse and resize events. An input error ends the reader (the terminal is gone).
-/// It polls rather than blocks, so that it can stand aside while another tool has the
-/// terminal (see `away::away`).
+/// While another tool has the terminal it stands aside, reading nothing (see `away::away`,
+/// which wakes it from its read).
 fn spawn_input_thread(tx: Sender<Event>) {
     thread::spawn(move || {
         loop {
             if INPUT_PAUSED.load(Ordering::SeqCst) {
                 INPUT_IDLE.store(true, Ordering::SeqCst);
-                thread::sleep(INPUT_POLL);
+                thread::sleep(INPUT_NAP);
                 continue;
-            }
-            INPUT_IDLE.store(false, Ordering::SeqCst);
-            match event::poll(INPUT_POLL) {
-                Ok(false) => continue,
-                Ok(true) => {}
-                Err(_) => {
-                    let _ = tx.send(Event::Lost);
-                    break;
-                }
             }
             let event = match event::read() {
                 Ok(event) => Event::Input(event),

@@ -287,3 +287,28 @@ fn y_copies_the_title_with_osc_52() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+/// While the pager runs, the keys are its own: the reader's input thread stands aside (a key
+/// typed before the pager reads the terminal waits there for it), and the reader answers keys
+/// again after.
+#[test]
+fn the_pager_gets_the_keys_typed_while_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let got = dir.path().join("key");
+    let pager = format!(
+        "cat > /dev/null; printf PAGER-READY; sleep 1; head -c1 < /dev/tty > '{}'",
+        got.display()
+    );
+    let mut s = Session::liseuse_with::<&str>(&[], SIZE, &[("PAGER", &pager)]);
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("|");
+    s.wait_for("PAGER-READY");
+    s.keys("Z\r");
+    s.wait_until("the key reached the pager", |_| {
+        std::fs::read_to_string(&got).is_ok_and(|k| k == "Z")
+    });
+    s.wait_for_settled("? aide");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}

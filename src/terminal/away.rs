@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 
@@ -16,10 +16,15 @@ use crate::handoff;
 use crate::strings::Message;
 
 /// Asks the input thread to stop reading the terminal (a pager or an editor has it), and its
-/// answer that it has: it reads between polls of [`INPUT_POLL`] and never inside one.
+/// answer that it has. It is woken from its read by a SIGWINCH, which crossterm's reader
+/// watches (it reads a resize, harmless: the tool may well have resized the window), so it
+/// never polls while the reader is idle.
 pub(super) static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
 pub(super) static INPUT_IDLE: AtomicBool = AtomicBool::new(false);
-pub(super) const INPUT_POLL: Duration = Duration::from_millis(100);
+/// How often a paused input thread looks whether it may read again.
+pub(super) const INPUT_NAP: Duration = Duration::from_millis(20);
+/// How long to wait for it to stand aside (it is gone if the terminal was lost).
+const PAUSE_PATIENCE: Duration = Duration::from_secs(2);
 
 /// Carries out a hand-off to another tool and reports it in the status bar. A pager or an
 /// editor gets the terminal as the shell left it (the input thread paused, so it does not
@@ -73,8 +78,11 @@ fn away<T>(terminal: &mut Terminal<Backend>, app: &App, tool: impl FnOnce() -> T
     // Cleared here, so only an answer given after the request counts; a paused thread gives
     // it again at each turn.
     INPUT_IDLE.store(false, Ordering::SeqCst);
-    while !INPUT_IDLE.load(Ordering::SeqCst) {
-        thread::sleep(Duration::from_millis(5));
+    // The signal's byte waits in crossterm's pipe: a read that starts after it still returns.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    let asked = Instant::now();
+    while !INPUT_IDLE.load(Ordering::SeqCst) && asked.elapsed() < PAUSE_PATIENCE {
+        thread::sleep(Duration::from_millis(2));
     }
     restore();
     let result = tool();
