@@ -9,15 +9,14 @@
 mod generator;
 #[path = "../tests/common/rng.rs"]
 mod rng;
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
 
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use liseuse::export::{self, Format, markdown, text};
-use liseuse::ingest::page::parse_page;
-use liseuse::ingest::repair::repair_page;
-use liseuse::store::Store;
 use liseuse::strings::Lang;
 
 #[derive(Parser)]
@@ -28,18 +27,6 @@ struct Args {
     /// Runs of each export; the median is shown.
     #[arg(long, default_value_t = 9)]
     reps: usize,
-}
-
-fn store(count: usize) -> Store {
-    let pages = generator::corpus(count, 2026)
-        .iter()
-        .filter_map(|page| {
-            let mut article = parse_page(&page.text, &page.name).article?;
-            repair_page(&mut article);
-            Some(article)
-        })
-        .collect();
-    Store::from_pages(pages).0
 }
 
 /// The median time of `reps` runs of `run`, and the bytes the last one wrote.
@@ -59,7 +46,7 @@ fn median(reps: usize, mut run: impl FnMut(&mut Vec<u8>)) -> (Duration, usize) {
 
 fn main() {
     let args = Args::parse();
-    let store = store(args.articles);
+    let store = synthetic::store(args.articles, 2026);
     let ids: Vec<_> = store.ids().collect();
     let json = median(args.reps, |out| {
         export::write_store(&store, Format::Jsonl, out).unwrap();

@@ -27,12 +27,10 @@ pub(super) fn export(
     format: FormatArg,
     output: Option<PathBuf>,
 ) -> ExitCode {
-    let (loaded, store) = load(paths, options);
-    print_diagnostics(&loaded);
-    if store.is_empty() {
-        eprintln!("liseuse: nothing could be loaded");
-        return ExitCode::from(2);
-    }
+    let store = match load_for_export(paths, options) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
     let format = match format {
         FormatArg::Jsonl => Format::Jsonl,
         // Markdown and text are `cli::export`'s and never come here.
@@ -71,6 +69,21 @@ pub(super) fn check(paths: &[PathBuf], options: ingest::LoadOptions) -> ExitCode
         return ExitCode::from(1);
     }
     exit_code(&loaded, &store)
+}
+
+/// The store an export writes, its warnings said on standard error; exit code 2 when nothing
+/// could be loaded.
+pub(super) fn load_for_export(
+    paths: &[PathBuf],
+    options: ingest::LoadOptions,
+) -> Result<Store, ExitCode> {
+    let (loaded, store) = load(paths, options);
+    print_diagnostics(&loaded);
+    if store.is_empty() {
+        eprintln!("liseuse: nothing could be loaded");
+        return Err(ExitCode::from(2));
+    }
+    Ok(store)
 }
 
 /// The store of what `loaded` holds, its pages moved out and its duplicates reported.

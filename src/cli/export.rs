@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::FormatArg;
-use super::corpus::{load, print_diagnostics, written_outcome};
+use super::corpus::{load_for_export, written_outcome};
 use crate::export::{self, markdown, text};
 use crate::inert::inert;
 use crate::ingest;
@@ -23,12 +23,10 @@ pub(super) fn export(
     id: Option<&str>,
     measure: u16,
 ) -> ExitCode {
-    let (loaded, store) = load(paths, options);
-    print_diagnostics(&loaded);
-    if store.is_empty() {
-        eprintln!("liseuse: nothing could be loaded");
-        return ExitCode::from(2);
-    }
+    let store = match load_for_export(paths, options) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
     let ids: Vec<ArticleId> = match id {
         None => store.ids().collect(),
         Some(wanted) => match store.lookup(wanted) {
