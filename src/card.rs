@@ -44,7 +44,7 @@ impl Card {
             kind: page.kind,
             title: page.title.clone(),
             title_derived: page.title_derived,
-            gist: gist.chars().take(GIST_CHARS).collect(),
+            gist: cut(gist, GIST_CHARS),
             related: page.related.iter().map(|r| r.title.clone()).collect(),
             sources: page.sources.clone(),
             origin: page.origin.clone(),
@@ -55,6 +55,18 @@ impl Card {
 
     pub fn is_full(&self) -> bool {
         self.kind == Kind::Full
+    }
+}
+
+/// `text` up to `chars` characters, cut at a space with `…` after when it goes on.
+fn cut(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        None => text.to_owned(),
+        Some((end, _)) => {
+            let head = &text[..end];
+            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+            format!("{}…", head.trim_end())
+        }
     }
 }
 

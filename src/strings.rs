@@ -95,7 +95,7 @@ pub const MOUSE: Text = text("Souris", "Mouse");
 pub const SIGNS: Text = text("Signes", "Signs");
 
 /// The one-off remarks of the status bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     NoHighlightedLink,
     NoLinks,
@@ -105,11 +105,29 @@ pub enum Message {
     HistoryEnd,
     FirstArticle,
     LastArticle,
+    /// No article is open to hand to another tool.
+    NoArticle,
+    /// The open article was written to this file.
+    Wrote(String),
+    /// The title (or the whole article) went to the terminal's clipboard.
+    Copied {
+        whole: bool,
+    },
+    /// Standard output is not a terminal: there is no clipboard to send to.
+    NoClipboard,
+    /// The article has no source file on disk (the bundled corpus, an export).
+    NoSourceFile,
+    /// A hand-off failed: what was tried, and why (already inert).
+    Failed(String),
 }
 
 impl Message {
     pub fn render(self, lang: Lang) -> String {
         let fixed = |fr, en| lang.pick(text(fr, en)).to_owned();
+        let said = |fr: &str, en: &str, what: &str| match lang {
+            Lang::Fr => format!("{fr}\u{A0}: {what}"),
+            Lang::En => format!("{en}: {what}"),
+        };
         match self {
             Message::NoHighlightedLink => {
                 fixed("Aucun lien en surbrillance", "No link highlighted")
@@ -127,6 +145,16 @@ impl Message {
             Message::LastArticle => {
                 fixed("Dernier article de la liste", "Last article of the list")
             }
+            Message::NoArticle => fixed("Aucun article ouvert", "No article open"),
+            Message::Wrote(path) => said("Écrit", "Written", &path),
+            Message::Copied { whole: false } => fixed("Titre copié", "Title copied"),
+            Message::Copied { whole: true } => fixed("Article copié", "Article copied"),
+            Message::NoClipboard => fixed("Pas de terminal où copier", "No terminal to copy to"),
+            Message::NoSourceFile => fixed(
+                "Cet article n’a pas de fichier source sur le disque",
+                "This article has no source file on disk",
+            ),
+            Message::Failed(why) => said("Échec", "Failed", &why),
         }
     }
 }

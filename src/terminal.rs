@@ -44,6 +44,10 @@ pub enum Event {
     Tick,
 }
 
+mod away;
+
+use away::{INPUT_IDLE, INPUT_NAP, INPUT_PAUSED, hand_off};
+
 type Backend = Bounded;
 
 /// Signals that end the reader; it exits with 128 + the signal, as if killed by it, after
@@ -73,7 +77,7 @@ pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> 
         });
     }
     spawn_signal_thread(tx.clone())?;
-    let mut terminal = enter()?;
+    let mut terminal = enter(options.mouse)?;
     let guard = Guard;
     spawn_hangup_watcher(tx.clone());
     spawn_input_thread(tx);
@@ -120,8 +124,9 @@ fn event_loop(
             for effect in outcome.effects {
                 match effect {
                     Effect::Quit => return Ok(()),
-                    Effect::Suspend => suspend(terminal)?,
-                    Effect::Repaint => repaint(terminal)?,
+                    Effect::Suspend => suspend(terminal, app.mouse())?,
+                    Effect::Repaint => repaint(terminal, app.mouse())?,
+                    effect => changed |= hand_off(terminal, app, effect)?,
                 }
             }
         }
@@ -169,22 +174,23 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-fn enter() -> io::Result<Terminal<Backend>> {
-    if let Err(e) = take_terminal() {
+fn enter(mouse: bool) -> io::Result<Terminal<Backend>> {
+    if let Err(e) = take_terminal(mouse) {
         restore();
         return Err(e);
     }
     Terminal::new(Bounded(CrosstermBackend::new(io::stdout())))
 }
 
-/// Raw mode, the alternate screen, mouse reports: the terminal as the reader needs it.
-fn take_terminal() -> io::Result<()> {
+/// Raw mode, the alternate screen, mouse reports (unless turned off): the terminal as the
+/// reader needs it.
+fn take_terminal(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        EnableMouseCapture
-    )
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Puts the terminal back as we found it. Safe to call more than once, and from a panic hook.
@@ -228,26 +234,33 @@ fn install_panic_hook() {
 /// Ctrl-Z (a key in raw mode) and SIGTSTP: give the terminal back, stop as the shell expects,
 /// and on `fg` take it again and redraw everything (the screen was someone else's meanwhile).
 /// The stop is SIGSTOP: SIGTSTP is caught here, raising it would only come back as an event.
-fn suspend(terminal: &mut Terminal<Backend>) -> io::Result<()> {
+fn suspend(terminal: &mut Terminal<Backend>, mouse: bool) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(SIGSTOP)?;
-    repaint(terminal)
+    repaint(terminal, mouse)
 }
 
 /// Takes the terminal again (raw mode, alternate screen, mouse: all harmless if still set)
 /// and makes the next draw write every cell: Ctrl-L, back from a suspend, SIGCONT. Not
 /// `Terminal::clear`: it asks the terminal where the cursor is, and the input thread would
 /// swallow the answer.
-fn repaint(terminal: &mut Terminal<Backend>) -> io::Result<()> {
-    take_terminal()?;
+fn repaint(terminal: &mut Terminal<Backend>, mouse: bool) -> io::Result<()> {
+    take_terminal(mouse)?;
     let area = terminal.size()?;
     terminal.resize(area.into())
 }
 
 /// Key, mouse and resize events. An input error ends the reader (the terminal is gone).
+/// While another tool has the terminal it stands aside, reading nothing (see `away::away`,
+/// which wakes it from its read).
 fn spawn_input_thread(tx: Sender<Event>) {
     thread::spawn(move || {
         loop {
+            if INPUT_PAUSED.load(Ordering::SeqCst) {
+                INPUT_IDLE.store(true, Ordering::SeqCst);
+                thread::sleep(INPUT_NAP);
+                continue;
+            }
             let event = match event::read() {
                 Ok(event) => Event::Input(event),
                 Err(_) => Event::Lost,

@@ -181,3 +181,134 @@ fn the_first_screen_comes_before_the_corpus_and_the_list_grows() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+/// `|` hands the article to `$PAGER` (here `cat`, which prints it and ends): the terminal is
+/// given back first (main screen, cooked mode), the article's text reaches the pager, and the
+/// reader takes the screen again, in raw mode, and still answers keys.
+#[test]
+fn the_pager_gets_the_article_and_the_reader_comes_back() {
+    let mut s = Session::liseuse_with::<&str>(&[], SIZE, &[("PAGER", "cat")]);
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("\r");
+    s.wait_for("Dang Hoang Giang");
+    let before = s.raw().len();
+    s.keys("|");
+    s.wait_until("the reader back on the alternate screen", |s| {
+        let text = String::from_utf8_lossy(&s.raw()[before..]).into_owned();
+        text.rfind("\u{1b}[?1049h")
+            .is_some_and(|back| text[..back].contains("Dang Hoang Giang"))
+    });
+    let text = String::from_utf8_lossy(&s.raw()[before..]).into_owned();
+    let left = text
+        .find("\u{1b}[?1049l")
+        .expect("the screen was given back");
+    let printed = text
+        .find("vice-ministre des Affaires")
+        .expect("cat printed the text");
+    let back = text.rfind("\u{1b}[?1049h").unwrap();
+    assert!(
+        left < printed && printed < back,
+        "given back, paged, taken again"
+    );
+    assert_eq!(s.cooked(), (false, false), "raw mode again");
+    s.keys("j");
+    s.wait_for_settled("historique 0");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
+/// `NO_COLOR` leaves no colour in what is sent (and without it there is some), and
+/// `--no-mouse` leaves the mouse to the terminal.
+#[test]
+fn no_color_and_no_mouse_reach_the_terminal() {
+    // crossterm sends colours as SGR 38/48 with 5 (indexed) or 2 (RGB); `ESC[38;40H` is a
+    // cursor move.
+    let colour = |raw: &[u8]| {
+        let text = String::from_utf8_lossy(raw);
+        [
+            "\u{1b}[38;5;",
+            "\u{1b}[38;2;",
+            "\u{1b}[48;5;",
+            "\u{1b}[48;2;",
+        ]
+        .iter()
+        .any(|sgr| text.contains(sgr))
+    };
+    let mouse = |raw: &[u8]| String::from_utf8_lossy(raw).contains("\u{1b}[?1000h");
+    let mut plain = Session::liseuse_with::<&str>(&[], SIZE, &[]);
+    plain.wait_for("Pour promouvoir les relations");
+    plain.keys("q");
+    plain.wait_exit();
+    assert!(colour(&plain.raw()) && mouse(&plain.raw()), "the defaults");
+    let mut bare = Session::liseuse_with(&["--no-mouse"], SIZE, &[("NO_COLOR", "1")]);
+    bare.wait_for("Pour promouvoir les relations");
+    bare.keys("q");
+    bare.wait_exit();
+    assert!(!colour(&bare.raw()), "no colour with NO_COLOR");
+    assert!(!mouse(&bare.raw()), "no mouse capture with --no-mouse");
+}
+
+/// A configuration with a problem stops the reader before it takes the terminal, naming the
+/// file, line and column.
+#[test]
+fn a_bad_configuration_keeps_the_reader_from_starting() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[reader]\nmeasure = 3\n").unwrap();
+    let mut s = Session::liseuse_with(&["--config", file.to_str().unwrap()], SIZE, &[]);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let text = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(
+        text.contains("config.toml:2:11: measure must be from 20 to 1000"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\u{1b}[?1049h"),
+        "the terminal was never taken"
+    );
+}
+
+/// `y` sends the open article's title to the terminal's clipboard as OSC 52, and says so.
+#[test]
+fn y_copies_the_title_with_osc_52() {
+    let mut s = Session::liseuse_with::<&str>(&[], SIZE, &[]);
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("y");
+    s.wait_for("Titre copié");
+    let title = "Pour promouvoir les relations du Vietnam avec les partenaires prioritaires et \
+                 les amis traditionnels";
+    let sent = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(
+        sent.contains(&liseuse::handoff::osc52(title)),
+        "the OSC 52 sequence"
+    );
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
+/// While the pager runs, the keys are its own: the reader's input thread stands aside (a key
+/// typed before the pager reads the terminal waits there for it), and the reader answers keys
+/// again after.
+#[test]
+fn the_pager_gets_the_keys_typed_while_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let got = dir.path().join("key");
+    let pager = format!(
+        "cat > /dev/null; printf PAGER-READY; sleep 1; head -c1 < /dev/tty > '{}'",
+        got.display()
+    );
+    let mut s = Session::liseuse_with::<&str>(&[], SIZE, &[("PAGER", &pager)]);
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("|");
+    s.wait_for("PAGER-READY");
+    s.keys("Z\r");
+    s.wait_until("the key reached the pager", |_| {
+        std::fs::read_to_string(&got).is_ok_and(|k| k == "Z")
+    });
+    s.wait_for_settled("? aide");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}

@@ -390,3 +390,67 @@ const KEYS: &[&str] = &[
 
 #[path = "ui/widths.rs"]
 mod widths;
+
+/// The `mono` theme: no colour anywhere, and the selection, the focus and the highlighted link
+/// still show (reverse, underline, bold).
+#[test]
+fn the_mono_theme_draws_without_colour_and_keeps_every_highlight() {
+    let options = Options {
+        theme: liseuse::ui::theme::Theme::built_in("mono").unwrap(),
+        ..Options::default()
+    };
+    let mut app = App::new(corpus(), options, (80, 24)).with_color(true);
+    press(&mut app, "j j Enter Tab Tab");
+    let shown = render(&frame(&app));
+    assert!(!shown.contains("fg=") && !shown.contains("bg="), "{shown}");
+    assert!(shown.contains("BOLD | REVERSED"), "the highlighted link");
+    assert!(
+        shown.contains("UNDERLINED"),
+        "the selection, the list not focused"
+    );
+    insta::assert_snapshot!("mono_80x24", shown);
+}
+
+/// What `NO_COLOR` (or `--color never`) gives: the default theme without its colours.
+#[test]
+fn no_color_drops_the_colours_of_the_default_theme_only() {
+    use liseuse::app::ColorChoice;
+    use std::ffi::OsStr;
+    assert!(!ColorChoice::Auto.resolve(Some(OsStr::new("1"))));
+    assert!(
+        ColorChoice::Auto.resolve(Some(OsStr::new(""))),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(ColorChoice::Always.resolve(Some(OsStr::new("1"))));
+    let options = Options {
+        color: ColorChoice::Never,
+        ..Options::default()
+    };
+    let mut app = App::new(corpus(), options, (80, 24));
+    press(&mut app, "Enter Tab");
+    let shown = render(&frame(&app));
+    assert!(!shown.contains("fg=") && !shown.contains("bg="), "{shown}");
+    insta::assert_snapshot!("no_color_80x24", shown);
+}
+
+/// A key rebound in the configuration is the one the help lists, and the status bar's hint
+/// follows it.
+#[test]
+fn a_rebound_key_shows_in_the_help_and_the_hint() {
+    let text = "[keys.panes]\nhelp = [\"H\"]\n[keys.reader]\nmove-down = [\"n\", \"Down\"]\n";
+    let config = liseuse::config::parse(text, "config.toml").unwrap();
+    let options = Options {
+        keymap: config.keymap,
+        ..Options::default()
+    };
+    let mut app = App::new(corpus(), options, (120, 40)).with_color(true);
+    let closed = render(&frame(&app));
+    assert!(closed.contains("H aide"), "the hint names the new key");
+    press(&mut app, "?");
+    assert!(!app.help_open(), "? no longer opens the help");
+    press(&mut app, "H");
+    assert!(app.help_open());
+    let shown = render(&frame(&app));
+    assert!(shown.contains("n ↓"), "the reader's move-down keys");
+    insta::assert_snapshot!("help_rebound_120x40", shown);
+}

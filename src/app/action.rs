@@ -73,4 +73,75 @@ pub enum Action {
     Suspend,
     /// Draw the whole screen again.
     Redraw,
+    /// Write the open article as Markdown to a file, named in the status bar.
+    ExportMarkdown,
+    /// Hand the open article, as text, to `$PAGER`.
+    Pipe,
+    /// Open the open article's source file in `$VISUAL` or `$EDITOR`.
+    EditSource,
+    /// Copy the open article's title to the clipboard (OSC 52).
+    CopyTitle,
+    /// Copy the whole open article, as text, to the clipboard (OSC 52).
+    CopyArticle,
+}
+
+impl Action {
+    /// The stable name a configuration file binds keys to, or `None` for what no key can
+    /// give: internal events (ticks, resizes, typed digits with their time) and actions that
+    /// carry a place only the mouse knows (a row, a link under the pointer). A new action
+    /// must be named here, so that it can be rebound (the match is exhaustive on purpose).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Move(_, motion) | Action::ScrollHelp(motion) => motion.name()?,
+            Action::OpenSelected => "open",
+            Action::Focus(Pane::List) => "focus-list",
+            Action::Focus(Pane::Reader) => "focus-reader",
+            Action::ToggleList => "toggle-list",
+            Action::ToggleRaw => "toggle-raw",
+            Action::NextLink => "next-link",
+            Action::PrevLink => "previous-link",
+            Action::FollowHighlighted => "follow-link",
+            Action::NextArticle(1) => "next-article",
+            Action::NextArticle(-1) => "previous-article",
+            Action::PageOrNext => "page-or-next",
+            Action::Paragraph(1) => "next-paragraph",
+            Action::Paragraph(-1) => "previous-paragraph",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::ToggleHelp => "help",
+            Action::Cancel => "cancel",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::Redraw => "redraw",
+            Action::ExportMarkdown => "export-markdown",
+            Action::Pipe => "pipe",
+            Action::EditSource => "edit-source",
+            Action::CopyTitle => "copy-title",
+            Action::CopyArticle => "copy-article",
+            Action::NextArticle(_)
+            | Action::Paragraph(_)
+            | Action::Select(_)
+            | Action::FollowLink(_)
+            | Action::Digit(..)
+            | Action::Tick(_)
+            | Action::Resize(..) => return None,
+        })
+    }
+}
+
+impl Motion {
+    /// The name of a motion a key gives (the wheel's three rows have none).
+    fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Motion::Rows(-1) => "move-up",
+            Motion::Rows(1) => "move-down",
+            Motion::Pages(-1) => "page-up",
+            Motion::Pages(1) => "page-down",
+            Motion::HalfPages(-1) => "half-page-up",
+            Motion::HalfPages(1) => "half-page-down",
+            Motion::Top => "top",
+            Motion::Bottom => "bottom",
+            Motion::Rows(_) | Motion::Pages(_) | Motion::HalfPages(_) => return None,
+        })
+    }
 }

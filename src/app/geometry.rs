@@ -38,8 +38,10 @@ pub struct Panes {
 }
 
 /// Places the panes in `area`. `list_open` says whether the user wants the list beside the
-/// reader; on a narrow screen only the focused pane is shown.
-pub fn panes(area: Rect, list_open: bool, focus: Pane, measure: u16) -> Panes {
+/// reader; on a narrow screen only the focused pane is shown. `widths` are the measure and the
+/// list's width (a third of the screen when `None`, and never more than half).
+pub fn panes(area: Rect, list_open: bool, focus: Pane, widths: (u16, Option<u16>)) -> Panes {
+    let (measure, list_width) = widths;
     if area.height == 0 || area.width == 0 {
         return Panes::default();
     }
@@ -59,7 +61,7 @@ pub fn panes(area: Rect, list_open: bool, focus: Pane, measure: u16) -> Panes {
             Pane::Reader => (none, body),
         }
     } else if list_open {
-        let width = body.width / 3;
+        let width = list_width.map_or(body.width / 3, |w| w.min(body.width / 2));
         let list = Rect { width, ..body };
         let reader = Rect {
             x: body.x + width,
@@ -195,7 +197,7 @@ mod tests {
 
     #[test]
     fn wide_screens_put_the_list_beside_a_centred_measure() {
-        let p = panes(Rect::new(0, 0, 120, 40), true, Pane::List, 60);
+        let p = panes(Rect::new(0, 0, 120, 40), true, Pane::List, (60, None));
         assert_eq!(p.list, Rect::new(0, 0, 40, 39));
         assert_eq!(p.list_rows.width, 39);
         assert_eq!(p.reader, Rect::new(40, 0, 80, 39));
@@ -205,12 +207,12 @@ mod tests {
 
     #[test]
     fn narrow_screens_show_only_the_focused_pane() {
-        let list = panes(Rect::new(0, 0, 40, 12), true, Pane::List, 80);
+        let list = panes(Rect::new(0, 0, 40, 12), true, Pane::List, (80, None));
         assert_eq!(
             (list.list.width, list.list_rows.width, list.reader.width),
             (40, 40, 0)
         );
-        let reader = panes(Rect::new(0, 0, 40, 12), true, Pane::Reader, 80);
+        let reader = panes(Rect::new(0, 0, 40, 12), true, Pane::Reader, (80, None));
         assert_eq!((reader.list.width, reader.text.width), (0, 37));
     }
 
@@ -218,12 +220,12 @@ mod tests {
     fn tiny_and_empty_screens_give_empty_panes_without_panicking() {
         for (w, h) in [(0, 0), (1, 0), (0, 1), (1, 1), (2, 2), (3, 5), (70, 1)] {
             for focus in [Pane::List, Pane::Reader] {
-                let p = panes(Rect::new(0, 0, w, h), true, focus, 80);
+                let p = panes(Rect::new(0, 0, w, h), true, focus, (80, None));
                 assert!(p.text.right() <= w && p.text.bottom() <= h && p.status.height <= 1);
             }
         }
         assert_eq!(
-            panes(Rect::new(0, 0, 1, 1), true, Pane::Reader, 80)
+            panes(Rect::new(0, 0, 1, 1), true, Pane::Reader, (80, None))
                 .text
                 .height,
             0

@@ -9,7 +9,7 @@ use crate::wrap::display_width;
 
 use super::Action;
 use super::geometry;
-use super::keymap::{BINDINGS, Scope};
+use super::keymap::{Keymap, Scope};
 use crate::strings::{self, Text, text};
 
 /// Borders and padding around the help's text, in cells on each side.
@@ -103,21 +103,15 @@ pub struct HelpSection {
 }
 
 /// The help, read from the bindings themselves, then the mouse and the signs on screen.
-pub fn help(lang: Lang) -> Vec<HelpSection> {
-    let scopes = [
-        Scope::Panes,
-        Scope::InList,
-        Scope::InReader,
-        Scope::InHelp,
-        Scope::Always,
-    ];
-    let mut sections: Vec<HelpSection> = scopes
+pub fn help(lang: Lang, keymap: &Keymap) -> Vec<HelpSection> {
+    let mut sections: Vec<HelpSection> = Scope::ALL
         .into_iter()
         .map(|scope| HelpSection {
             title: lang.pick(scope.title()),
-            rows: BINDINGS
+            rows: keymap
+                .rows()
                 .iter()
-                .filter(|b| b.scope == scope)
+                .filter(|b| b.scope == scope && !b.keys.is_empty())
                 .map(|b| (b.keys_label(lang), lang.pick(b.help)))
                 .collect(),
         })
@@ -135,17 +129,19 @@ pub fn help(lang: Lang) -> Vec<HelpSection> {
 }
 
 /// The status bar's pointer to the help, e.g. `? aide`.
-pub fn help_hint(lang: Lang) -> String {
-    BINDINGS
+pub fn help_hint(lang: Lang, keymap: &Keymap) -> String {
+    keymap
+        .rows()
         .iter()
-        .find(|b| b.scope == Scope::Panes && b.action() == Some(Action::ToggleHelp))
+        .filter(|b| b.scope.covers(super::Mode::Reader))
+        .find(|b| b.does.action() == Some(Action::ToggleHelp) && !b.keys.is_empty())
         .map(|b| format!("{} {}", b.keys[0].label(lang), lang.pick(b.help)))
         .unwrap_or_default()
 }
 
 /// The help laid out in `area`.
-pub fn layout(area: Rect, lang: Lang) -> HelpLayout {
-    let sections = help(lang);
+pub fn layout(area: Rect, lang: Lang, keymap: &Keymap) -> HelpLayout {
+    let sections = help(lang, keymap);
     let keys_width = sections
         .iter()
         .flat_map(|s| &s.rows)
@@ -205,16 +201,18 @@ mod tests {
 
     #[test]
     fn the_help_lists_every_binding_and_the_hint_names_its_key() {
-        let rows: usize = help(Lang::Fr).iter().map(|s| s.rows.len()).sum();
-        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len() + SIGNS_HELP.len());
-        assert_eq!(help_hint(Lang::Fr), "? aide");
-        assert_eq!(help_hint(Lang::En), "? help");
+        let keymap = Keymap::default();
+        let rows: usize = help(Lang::Fr, &keymap).iter().map(|s| s.rows.len()).sum();
+        let bindings = keymap.rows().len();
+        assert_eq!(rows, bindings + MOUSE_HELP.len() + SIGNS_HELP.len());
+        assert_eq!(help_hint(Lang::Fr, &keymap), "? aide");
+        assert_eq!(help_hint(Lang::En, &keymap), "? help");
     }
 
     #[test]
     fn every_explanation_fits_the_popup_at_any_width() {
         for width in [12, 20, 40, 60, 80, 120, 200] {
-            let help = layout(Rect::new(0, 0, width, 24), Lang::Fr);
+            let help = layout(Rect::new(0, 0, width, 24), Lang::Fr, &Keymap::default());
             let inner = usize::from(help.popup.width.saturating_sub(4));
             for line in &help.lines {
                 if let HelpLine::Row { column, text, .. } = line {
@@ -223,8 +221,8 @@ mod tests {
                 }
             }
         }
-        let wide = layout(Rect::new(0, 0, 200, 100), Lang::Fr);
-        let narrow = layout(Rect::new(0, 0, 40, 12), Lang::Fr);
+        let wide = layout(Rect::new(0, 0, 200, 100), Lang::Fr, &Keymap::default());
+        let narrow = layout(Rect::new(0, 0, 40, 12), Lang::Fr, &Keymap::default());
         assert!(
             narrow.lines.len() > wide.lines.len(),
             "narrow wraps, nothing is cut"

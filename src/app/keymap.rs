@@ -1,16 +1,17 @@
-//! Key and mouse events → `Action`s, by mode (help popup, list, reader). The same table,
-//! read backwards, gives the help popup and the status bar hint, so they cannot drift from
-//! what the keys do; its words come in both interface languages.
+//! Key and mouse events → `Action`s, by mode (help popup, list, reader). `BINDINGS` is the
+//! default table; the `Keymap` in force is built from it and the configuration file. The same
+//! table, read backwards, gives the help popup, the status bar hint and the man page, so they
+//! cannot drift from what the keys do; its words come in both interface languages.
 
 use std::time::Instant;
 
 use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Position;
 
 use super::{Action, App, Motion, Pane};
-use crate::strings::{Lang, Text, text};
+use crate::strings::{Text, text};
 
 /// Rows one notch of the mouse wheel moves.
 const WHEEL_ROWS: isize = 3;
@@ -36,7 +37,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn covers(self, mode: Mode) -> bool {
+    pub fn covers(self, mode: Mode) -> bool {
         match self {
             Self::Always => true,
             Self::Panes => mode != Mode::Help,
@@ -57,66 +58,14 @@ impl Scope {
     }
 }
 
-/// A key as the table names it. Shift is part of the character (`L`), so it is not checked;
-/// Ctrl and Alt must match exactly, so `Ctrl-J` is never `j`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Code(KeyCode),
-    Ctrl(char),
-    Alt(KeyCode),
-    /// Any of `0`–`9`.
-    Digits,
-}
-
+pub use super::bindings::{BindError, Clash, Keymap, Row};
+pub use super::key::Key;
 use Key::{Code, Ctrl};
 use KeyCode::Char;
 
-impl Key {
-    fn matches(self, key: &KeyEvent) -> bool {
-        let chord = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match self {
-            Code(code) => chord.is_empty() && key.code == code,
-            Ctrl(c) => chord == KeyModifiers::CONTROL && key.code == Char(c),
-            Key::Alt(code) => chord == KeyModifiers::ALT && key.code == code,
-            Key::Digits => chord.is_empty() && matches!(key.code, Char('0'..='9')),
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            Code(code) => code_label(code, lang),
-            Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Alt(code) => format!("Alt-{}", code_label(code, lang)),
-            Key::Digits => "1…9".to_owned(),
-        }
-    }
-}
-
-fn code_label(code: KeyCode, lang: Lang) -> String {
-    let word = |fr, en| lang.pick(text(fr, en)).to_owned();
-    match code {
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => word("Entrée", "Enter"),
-        KeyCode::Esc => word("Échap", "Esc"),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => word("Maj-Tab", "Shift-Tab"),
-        KeyCode::Backspace => "⌫".into(),
-        Char(' ') => word("Espace", "Space"),
-        Char(c) => c.to_string(),
-        other => format!("{other:?}"),
-    }
-}
-
 /// What a binding does: most give a fixed action; digits carry their value and the time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Does {
+pub enum Does {
     Act(Action),
     Digit,
 }
@@ -130,21 +79,31 @@ pub struct Binding {
 }
 
 impl Binding {
+    pub fn does(&self) -> Does {
+        self.does
+    }
+
     /// The fixed action of the binding (digits carry theirs when typed).
     pub fn action(&self) -> Option<Action> {
-        match self.does {
+        self.does.action()
+    }
+}
+
+impl Does {
+    /// The fixed action (digits carry theirs when typed).
+    pub fn action(self) -> Option<Action> {
+        match self {
             Does::Act(action) => Some(action),
             Does::Digit => None,
         }
     }
 
-    /// The keys as the help names them.
-    pub fn keys_label(&self, lang: Lang) -> String {
-        self.keys
-            .iter()
-            .map(|k| k.label(lang))
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// The name a configuration file binds keys to.
+    pub fn name(self) -> &'static str {
+        match self {
+            Does::Act(action) => action.name().unwrap_or("?"),
+            Does::Digit => "link-number",
+        }
     }
 }
 
@@ -200,6 +159,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Panes,    &[ch(' ')],                    Action::PageOrNext,        text("page suivante de l’article ; à la fin, article suivant", "next page of the article; at its end, next article")),
     bind(Panes,    &[ch('J')],                    NextArticle(1),            text("ouvrir l’article suivant de la liste", "open the next article of the list")),
     bind(Panes,    &[ch('K')],                    NextArticle(-1),           text("ouvrir l’article précédent de la liste", "open the previous article of the list")),
+    bind(Panes,    &[ch('e')],                    Action::ExportMarkdown,    text("écrire l’article en Markdown (fichier nommé en bas)", "write the article as Markdown (file named below)")),
+    bind(Panes,    &[ch('|')],                    Action::Pipe,              text("lire l’article dans $PAGER", "read the article in $PAGER")),
+    bind(Panes,    &[ch('o')],                    Action::EditSource,        text("ouvrir le fichier source dans $VISUAL ou $EDITOR", "open the source file in $VISUAL or $EDITOR")),
+    bind(Panes,    &[ch('y')],                    Action::CopyTitle,         text("copier le titre (presse-papiers du terminal)", "copy the title (terminal clipboard)")),
+    bind(Panes,    &[ch('Y')],                    Action::CopyArticle,       text("copier tout l’article en texte", "copy the whole article as text")),
     bind(InList,   &[UP, ch('k')],                Move(List, Rows(-1)),      text("article précédent", "previous article")),
     bind(InList,   &[DOWN, ch('j')],              Move(List, Rows(1)),       text("article suivant", "next article")),
     bind(InList,   &[PG_UP, ch('b'), Ctrl('b')],  Move(List, Pages(-1)),     text("page précédente", "previous page")),
@@ -240,11 +204,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    let mode = app.mode();
-    let binding = BINDINGS
-        .iter()
-        .filter(|b| b.scope.covers(mode))
-        .find(|b| b.keys.iter().any(|k| k.matches(&key)))?;
+    let binding = app.keymap().find(app.mode(), &key)?;
     match binding.does {
         Does::Act(action) => Some(action),
         Does::Digit => match key.code {
@@ -298,41 +258,21 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    fn sample(key: Key) -> KeyEvent {
-        match key {
-            Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
-            Ctrl(c) => KeyEvent::new(Char(c), KeyModifiers::CONTROL),
-            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
-            Key::Digits => KeyEvent::new(Char('5'), KeyModifiers::NONE),
-        }
-    }
-
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        for mode in [Mode::Help, Mode::List, Mode::Reader] {
-            let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.scope.covers(mode)).collect();
-            for (i, binding) in live.iter().enumerate() {
-                for &key in binding.keys {
-                    let event = sample(key);
-                    let first = live
-                        .iter()
-                        .position(|b| b.keys.iter().any(|k| k.matches(&event)));
-                    assert_eq!(
-                        first,
-                        Some(i),
-                        "{} bound twice in {mode:?}",
-                        key.label(Lang::Fr)
-                    );
-                }
-            }
-        }
+        assert_eq!(Keymap::default().clash(), None);
     }
 
     #[test]
-    fn chords_do_not_fall_back_to_plain_keys() {
-        let ctrl_j = KeyEvent::new(Char('j'), KeyModifiers::CONTROL);
-        assert!(!Code(Char('j')).matches(&ctrl_j));
-        let shift_l = KeyEvent::new(Char('L'), KeyModifiers::SHIFT);
-        assert!(Code(Char('L')).matches(&shift_l));
+    fn every_default_binding_has_a_name_unique_in_its_scope() {
+        let keymap = Keymap::default();
+        for (i, row) in keymap.rows().iter().enumerate() {
+            assert_ne!(row.name(), "?", "{:?} has no name", row.does);
+            let first = keymap
+                .rows()
+                .iter()
+                .position(|r| r.scope == row.scope && r.name() == row.name());
+            assert_eq!(first, Some(i), "{} twice in {:?}", row.name(), row.scope);
+        }
     }
 }

@@ -4,10 +4,12 @@
 //! `Action`s, and what `update` wants done at the edge comes back as `Effect`s.
 
 pub mod action;
+mod bindings;
 mod digits;
 pub mod geometry;
 pub mod help;
 pub mod history;
+mod key;
 pub mod keymap;
 pub mod list;
 pub mod reader;
@@ -21,14 +23,15 @@ use std::time::Instant;
 use ratatui::layout::Rect;
 
 pub use action::{Action, DIGIT_PAUSE, Motion};
-pub use keymap::Mode;
-pub use update::{Effect, Outcome, add_batch, add_pages, update};
+pub use keymap::{Keymap, Mode};
+pub use update::{Copied, Effect, Outcome, add_batch, add_pages, report, update};
 
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::store::{ArticleId, Store};
 use crate::strings::{Lang, Message};
+use crate::ui::theme::Theme;
 use crate::wrap::WrappedArticle;
 use geometry::Panes;
 use help::HelpLayout;
@@ -61,6 +64,36 @@ pub struct Options {
     pub lang: Lang,
     /// How far the corpus has loaded, when the rest arrives in batches.
     pub loading: Option<Progress>,
+    /// The keys in force: the defaults with the configuration's changes.
+    pub keymap: Keymap,
+    /// The named styles drawn with.
+    pub theme: Theme,
+    /// Whether colour is wanted: `Auto` asks `NO_COLOR`.
+    pub color: ColorChoice,
+    /// Whether the reader takes the mouse (off: the terminal's own text selection works).
+    pub mouse: bool,
+    /// Columns of the list beside the reader; `None`: a third of the screen.
+    pub list_width: Option<u16>,
+}
+
+/// `--color`: colour unless `NO_COLOR` says otherwise, always, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to draw in colour, `no_color` being the value of `NO_COLOR`.
+    pub fn resolve(self, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 /// How much of a corpus loading in the background has arrived: files read of all found.
@@ -89,6 +122,11 @@ impl Default for Options {
             measure: 80,
             lang: Lang::Fr,
             loading: None,
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            color: ColorChoice::Auto,
+            mouse: true,
+            list_width: None,
         }
     }
 }
@@ -106,7 +144,11 @@ pub struct PendingLink {
 pub struct App {
     store: Store,
     measure: u16,
-    color: bool,
+    /// The theme, its colours already dropped when colour is off.
+    theme: Theme,
+    keymap: Keymap,
+    mouse: bool,
+    list_width: Option<u16>,
     lang: Lang,
     /// Terminal columns and rows, as the terminal claims them (drawn: at most `MAX_SIZE`).
     screen: (u16, u16),
@@ -135,14 +177,21 @@ pub struct App {
 
 impl App {
     /// Opens `options.open`, or shows the first article with the keyboard on the list.
-    /// Colours are off when `NO_COLOR` is set (read here once, so drawing stays pure).
+    /// Colours follow `options.color` (`NO_COLOR` is read here once, so drawing stays pure).
     pub fn new(store: Store, options: Options, size: (u16, u16)) -> App {
         let list = ListView::all(&store);
         let open = options.open.filter(|&id| list.row_of(id).is_some());
         let shown = open.or_else(|| list.id(0));
         let mut app = App {
             measure: options.measure.max(1),
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            theme: options.theme.colored(
+                options
+                    .color
+                    .resolve(std::env::var_os("NO_COLOR").as_deref()),
+            ),
+            keymap: options.keymap,
+            mouse: options.mouse,
+            list_width: options.list_width,
             lang: options.lang,
             screen: size,
             focus: if open.is_some() {
@@ -170,7 +219,7 @@ impl App {
 
     /// Forces colours on or off whatever `NO_COLOR` says (tests want the same frames everywhere).
     pub fn with_color(mut self, color: bool) -> App {
-        self.color = color;
+        self.theme = self.theme.colored(color);
         self
     }
 
@@ -189,7 +238,25 @@ impl App {
     }
 
     pub fn color(&self) -> bool {
-        self.color
+        self.theme.has_color()
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Whether the reader takes mouse reports from the terminal.
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// Widest text column in the reading pane.
+    pub fn measure(&self) -> u16 {
+        self.measure
     }
 
     pub fn lang(&self) -> Lang {
@@ -220,7 +287,7 @@ impl App {
         match memo.as_ref() {
             Some(layout) if layout.area == area => Rc::clone(layout),
             _ => {
-                let layout = Rc::new(help::layout(area, self.lang));
+                let layout = Rc::new(help::layout(area, self.lang, &self.keymap));
                 *memo = Some(Rc::clone(&layout));
                 layout
             }
@@ -248,7 +315,12 @@ impl App {
 
     /// The panes for an area (the frame being drawn, which may lag a resize by one event).
     pub fn panes_in(&self, area: Rect) -> Panes {
-        geometry::panes(area, self.list_open, self.focus, self.measure)
+        geometry::panes(
+            area,
+            self.list_open,
+            self.focus,
+            (self.measure, self.list_width),
+        )
     }
 
     pub fn list(&self) -> &ListView {
@@ -334,7 +406,7 @@ impl App {
     }
 
     pub fn message(&self) -> Option<Message> {
-        self.message
+        self.message.clone()
     }
 
     /// How far a background load has come, while it goes on.

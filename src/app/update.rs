@@ -22,6 +22,21 @@ pub enum Effect {
     Suspend,
     /// Write every cell again (the screen may hold someone else's output).
     Repaint,
+    /// Write this article as Markdown to a file, and say which in the status bar.
+    WriteMarkdown(ArticleId),
+    /// Give the terminal to `$PAGER`, reading this article as text, then take it back.
+    Page(ArticleId),
+    /// Give the terminal to `$VISUAL` / `$EDITOR` on this file of the article's sources.
+    Edit(ArticleId),
+    /// Send this to the terminal's clipboard (OSC 52).
+    Copy(ArticleId, Copied),
+}
+
+/// What `y` and `Y` copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    Title,
+    Article,
 }
 
 /// What an action did.
@@ -163,7 +178,32 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             effects.push(Effect::Repaint);
             true
         }
+        Action::ExportMarkdown => hand_off(app, effects, Effect::WriteMarkdown),
+        Action::Pipe => hand_off(app, effects, Effect::Page),
+        Action::EditSource => hand_off(app, effects, Effect::Edit),
+        Action::CopyTitle => hand_off(app, effects, |id| Effect::Copy(id, Copied::Title)),
+        Action::CopyArticle => hand_off(app, effects, |id| Effect::Copy(id, Copied::Article)),
     }
+}
+
+/// Asks the edge to hand the open article to another tool; with none open, says so.
+fn hand_off(
+    app: &mut App,
+    effects: &mut Vec<Effect>,
+    effect: impl Fn(ArticleId) -> Effect,
+) -> bool {
+    match app.current() {
+        Some(id) => effects.push(effect(id)),
+        None => app.message = Some(Message::NoArticle),
+    }
+    true
+}
+
+/// What the edge reports once it has carried out an effect (a file written, a copy made, a
+/// tool that failed): the status bar says it until the next key. Returns true (redraw).
+pub fn report(app: &mut App, message: Message) -> bool {
+    app.message = Some(message);
+    true
 }
 
 fn move_selection(app: &mut App, motion: Motion) -> bool {

@@ -2,10 +2,8 @@
 //! the reader shares with them (loading, diagnostics, the summary, the exit code).
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use std::path::Path;
 
 use super::FormatArg;
 use crate::catalogue::{Catalogue, Writer};
@@ -118,20 +116,24 @@ pub(super) fn grow(store: &mut Store, batch: &mut Loaded) {
 }
 
 pub(super) fn export(corpus: &Corpus, format: FormatArg, output: Option<PathBuf>) -> ExitCode {
-    let (loaded, store) = load(corpus);
-    print_diagnostics(&loaded);
-    if store.is_empty() {
-        eprintln!("liseuse: nothing could be loaded");
-        return ExitCode::from(2);
-    }
+    let store = match load_for_export(corpus) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
     let format = match format {
-        FormatArg::Json => Format::Json,
         FormatArg::Jsonl => Format::Jsonl,
+        // Markdown and text are `cli::export`'s and never come here.
+        FormatArg::Json | FormatArg::Markdown | FormatArg::Text => Format::Json,
     };
     let written = match &output {
         Some(path) => export::replace_file(path, |out| export::write_store(&store, format, out)),
         None => export::write_store(&store, format, &mut BufWriter::new(io::stdout().lock())),
     };
+    written_outcome(written, output.as_deref())
+}
+
+/// The exit code of an export written to `output` (standard output when `None`), the error said.
+pub(super) fn written_outcome(written: io::Result<()>, output: Option<&Path>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped reading (`liseuse export | head`) is not an error.
@@ -158,7 +160,18 @@ pub(super) fn check(corpus: &Corpus) -> ExitCode {
     exit_code(&loaded, &store)
 }
 
-/// The store of what `loaded` holds, its pages moved out and its duplicates reported.
+/// The store an export writes, its warnings said on standard error; exit code 2 when nothing
+/// could be loaded.
+pub(super) fn load_for_export(corpus: &Corpus) -> Result<Store, ExitCode> {
+    let (loaded, store) = load(corpus);
+    print_diagnostics(&loaded);
+    if store.is_empty() {
+        eprintln!("liseuse: nothing could be loaded");
+        return Err(ExitCode::from(2));
+    }
+    Ok(store)
+}
+
 /// The store of what `loaded` holds (its cards and pages moved out, its duplicates reported).
 pub(super) fn store_of(loaded: &mut Loaded) -> Store {
     let mut store = Store::with_reader(ingest::reread);

@@ -4,8 +4,11 @@
 //! `check`, whose job is to judge the corpus) when a file was skipped or an export record
 //! dropped, else 0.
 
+mod config;
 mod corpus;
+mod export;
 mod read;
+mod shell;
 
 use corpus::Corpus;
 
@@ -31,9 +34,18 @@ pub struct Cli {
     /// Start with this article open: an id from `export`, or a title.
     #[arg(long, value_name = "ID_OR_TITLE")]
     open: Option<String>,
-    /// Widest text column in the reading pane, in columns.
-    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
-    measure: u16,
+    /// Widest text column in the reading pane, in columns [default: 80, or the config's].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    measure: Option<u16>,
+    /// Read this configuration file instead of $XDG_CONFIG_HOME/liseuse/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Colour: auto (none when NO_COLOR is set), always or never [default: the config's, auto].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorArg>,
+    /// Leave the mouse to the terminal (its own text selection works).
+    #[arg(long)]
+    no_mouse: bool,
     /// Follow symlinks that lead outside the folders given (by default they are skipped).
     #[arg(long, global = true)]
     follow_links: bool,
@@ -58,28 +70,78 @@ impl Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Print the whole store as JSON (schema in README).
+    /// Print the store as JSON (schema in README), or articles as Markdown or plain text.
     Export {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = FormatArg::Json)]
         format: FormatArg,
-        /// Write to this file instead of standard output.
-        #[arg(long, short)]
+        /// Write to this file instead of standard output; for Markdown, a folder gets one
+        /// file per article (KEY.md), linked to each other.
+        #[arg(long, short, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
+        /// Only this article (an id from `export`, or a title): Markdown and text.
+        #[arg(long, value_name = "ID_OR_TITLE")]
+        id: Option<String>,
+        /// Wrap plain text at N columns.
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        measure: u16,
     },
     /// Report every problem found while loading (file:line: message) and a summary.
     Check { paths: Vec<PathBuf> },
+    /// Print a shell's completion script (e.g. `liseuse completions bash > ~/.local/share/bash-completion/completions/liseuse`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `liseuse man | man -l -`.
+    Man,
+    /// Print the commented default configuration, or check a configuration file.
+    Config {
+        /// Print the default configuration, commented (it is accepted as it is).
+        #[arg(long, conflicts_with = "check")]
+        default: bool,
+        /// Check a configuration file (by default the one the reader would read).
+        #[arg(long)]
+        check: bool,
+        /// The file to check.
+        #[arg(requires = "check")]
+        path: Option<PathBuf>,
+    },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     Json,
     Jsonl,
+    Markdown,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Cli {
+    /// The command line's definition, for completions and the man page.
+    pub fn definition() -> clap::Command {
+        <Cli as clap::CommandFactory>::command()
+    }
 }
 
 /// Runs the command line `std::env::args` holds.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--help` lists the keys in force: the configuration's, when it can be read.
+    let keymap = crate::config::load(config_named().as_deref())
+        .map(|c| c.keymap)
+        .unwrap_or_default();
+    let definition = Cli::definition().after_long_help(shell::keys_help(&keymap));
+    let parsed = definition
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e),
     };
@@ -91,20 +153,65 @@ pub fn run() -> ExitCode {
     };
     let cache = cli.cache();
     let cache = cache.as_deref();
-    match &cli.command {
+    match cli.command {
+        Some(Command::Export {
+            paths,
+            format: format @ (FormatArg::Json | FormatArg::Jsonl),
+            output,
+            ..
+        }) => corpus::export(&Corpus::new(&paths, options, cache), format, output),
         Some(Command::Export {
             paths,
             format,
             output,
-        }) => corpus::export(&Corpus::new(paths, options, cache), *format, output.clone()),
-        Some(Command::Check { paths }) => corpus::check(&Corpus::new(paths, options, cache)),
-        None => read::read(
-            Corpus::new(&cli.paths, options, cache),
-            cli.open.as_deref(),
-            cli.measure,
-            !cli.no_watch,
+            id,
+            measure,
+        }) => export::export(
+            &Corpus::new(&paths, options, cache),
+            format,
+            output,
+            id.as_deref(),
+            measure,
         ),
+        Some(Command::Check { paths }) => corpus::check(&Corpus::new(&paths, options, cache)),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man) => shell::man(),
+        Some(Command::Config {
+            default,
+            check: _,
+            path,
+        }) => config::config(default, path.as_deref().or(cli.config.as_deref())),
+        None => {
+            let settings = read::Settings {
+                open: cli.open.as_deref(),
+                measure: cli.measure,
+                config: cli.config.as_deref(),
+                color: cli.color.map(|c| match c {
+                    ColorArg::Auto => crate::app::ColorChoice::Auto,
+                    ColorArg::Always => crate::app::ColorChoice::Always,
+                    ColorArg::Never => crate::app::ColorChoice::Never,
+                }),
+                no_mouse: cli.no_mouse,
+                watch: !cli.no_watch,
+            };
+            read::read(Corpus::new(&cli.paths, options, cache), &settings)
+        }
     }
+}
+
+/// The file `--config` names on the command line, read before clap (which needs the keys for
+/// `--help`).
+fn config_named() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--config=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
 }
 
 /// A command line clap refused, or `--help` / `--version`. Clap's message quotes the user's

@@ -2,6 +2,7 @@
 //! corpus first when `--open` needs it or there is no terminal.
 
 use std::io::{self, IsTerminal};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
@@ -9,7 +10,8 @@ use std::thread;
 use super::corpus::{
     Corpus, exit_code, finish, grow, load, print_diagnostics, recall, remember, write_summary,
 };
-use crate::app::{Batch, Options as AppOptions, Progress};
+use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
+use crate::config::{self, Config};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::store::Store;
@@ -21,7 +23,41 @@ use crate::watch::Watch;
 const FIRST_FILES: usize = 64;
 const BATCH_FILES: usize = 512;
 
-pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16, watch: bool) -> ExitCode {
+/// What the command line says about the reader itself.
+pub(super) struct Settings<'a> {
+    pub open: Option<&'a str>,
+    pub measure: Option<u16>,
+    pub config: Option<&'a Path>,
+    pub color: Option<ColorChoice>,
+    pub no_mouse: bool,
+    pub watch: bool,
+}
+
+/// The reader's options: the configuration file's, the command line winning over it. The
+/// reader does not start on a configuration with a problem.
+fn app_options(settings: &Settings) -> Result<AppOptions, ExitCode> {
+    let config: Config = config::load(settings.config).map_err(|e| {
+        eprintln!("liseuse: {}", inert(&e.to_string()));
+        ExitCode::from(2)
+    })?;
+    Ok(AppOptions {
+        measure: settings.measure.or(config.measure).unwrap_or(80),
+        lang: config.lang.unwrap_or_else(Lang::from_env),
+        keymap: config.keymap,
+        theme: config.theme,
+        color: settings.color.unwrap_or(config.color),
+        mouse: config.mouse && !settings.no_mouse,
+        list_width: config.list_width,
+        ..AppOptions::default()
+    })
+}
+
+pub(super) fn read(corpus: Corpus, settings: &Settings) -> ExitCode {
+    let app_options = match app_options(settings) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let (open, watch) = (settings.open, settings.watch);
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     // Started before any file is read, so that no change is missed.
     let watcher = (interactive && watch && !corpus.paths.is_empty())
@@ -35,7 +71,7 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16, watch: bool
             thread::spawn(move || follow(&watcher, &tx));
             batches
         });
-        return read_loaded(loaded, store, open, measure, interactive, batches);
+        return read_loaded(loaded, store, open, app_options, interactive, batches);
     }
     // The first screen is drawn from the first files, parsed now; the catalogue (which can be
     // tens of megabytes) is read in the background, with the rest of the corpus.
@@ -47,7 +83,7 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16, watch: bool
     let first_files = std::mem::take(&mut first.file_cards);
     grow(&mut store, &mut first);
     if store.is_empty() && total <= FIRST_FILES {
-        return read_loaded(first, store, None, measure, interactive, None);
+        return read_loaded(first, store, None, app_options, interactive, None);
     }
     let (tx, batches) = mpsc::channel();
     let catalogue = corpus.catalogue.clone();
@@ -89,13 +125,11 @@ pub(super) fn read(corpus: Corpus, open: Option<&str>, measure: u16, watch: bool
         }
     });
     let options = AppOptions {
-        measure,
-        lang: Lang::from_env(),
         loading: (total > FIRST_FILES).then_some(Progress {
             done: FIRST_FILES,
             total,
         }),
-        ..AppOptions::default()
+        ..app_options
     };
     terminal_outcome(crate::terminal::run(store, options, Some(batches)))
 }
@@ -120,7 +154,7 @@ fn read_loaded(
     loaded: Loaded,
     store: Store,
     open: Option<&str>,
-    measure: u16,
+    options: AppOptions,
     interactive: bool,
     batches: Option<mpsc::Receiver<Batch>>,
 ) -> ExitCode {
@@ -157,9 +191,8 @@ fn read_loaded(
     }
     let options = AppOptions {
         open,
-        measure,
-        lang: Lang::from_env(),
         loading: None,
+        ..options
     };
     terminal_outcome(crate::terminal::run(store, options, batches))
 }

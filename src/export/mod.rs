@@ -1,9 +1,12 @@
 //! Writing the store out for other tools: the JSON export (one document, or one record per
-//! line). Sits above the store; the record format itself, and reading it back, is
-//! `crate::record`'s.
+//! line), Markdown (one file an article, linked to each other) and plain text (what the
+//! reading pane shows). Sits above the store; the record format itself, and reading it back,
+//! is `crate::record`'s.
 
 mod file;
 mod json;
+pub mod markdown;
+pub mod text;
 
 pub use file::replace_file;
 

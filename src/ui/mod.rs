@@ -10,12 +10,11 @@ pub mod theme;
 use ratatui::Frame;
 
 use crate::app::App;
-use theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let panes = app.panes_in(area);
-    let theme = Theme::new(app.color());
+    let theme = app.theme();
     list_pane::draw(app, &panes, theme, frame);
     reader_pane::draw(app, &panes, theme, frame);
     status_bar::draw(app, &panes, theme, frame);

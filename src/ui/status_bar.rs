@@ -18,7 +18,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         return;
     }
     frame.buffer_mut().set_style(area, theme.status());
-    let hint = help::help_hint(app.lang());
+    let hint = help::help_hint(app.lang(), app.keymap());
     let width = usize::from(area.width);
     let hint_room = display_width(&hint) + 2;
     let (long, short, remark) = describe(app, panes);

@@ -42,6 +42,25 @@ impl Session {
         Self::spawn(cmd, size)
     }
 
+    /// The liseuse binary with `args` and these environment variables set (French locale, and
+    /// a configuration folder of its own unless `env` names one).
+    pub fn liseuse_with<S: AsRef<std::ffi::OsStr>>(
+        args: &[S],
+        size: (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Self {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liseuse"));
+        cmd.args(args);
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env("LANG", "fr_FR.UTF-8");
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        Self::spawn(cmd, size)
+    }
+
     /// The liseuse binary in a session of its own, with no controlling terminal (as under
     /// `setsid`): closing the terminal sends it no SIGHUP. The process waited for is a shell
     /// that ignores SIGHUP and execs `setsid --wait`, so its exit status is liseuse's.
