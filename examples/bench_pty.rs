@@ -89,7 +89,7 @@ fn print_rss(metric: &str, screen: &Screen) {
 fn reader(command: &[OsString], cycles: usize, loading_cycles: usize) {
     let started = Instant::now();
     let mut screen = Screen::start(&command[0], &command[1..], &READER_ENV);
-    screen.watch = Some(Watch::new(loading));
+    screen.watch = Some(Watch::new(gauge));
     let Some(first) = screen.until(started, PATIENCE, first_screen) else {
         eprintln!("bench_pty: no first screen:\n{}", screen.contents());
         print_ms("first_screen", None);
@@ -103,7 +103,7 @@ fn reader(command: &[OsString], cycles: usize, loading_cycles: usize) {
         }
         round(&mut screen, "_loading");
     }
-    let loaded = screen.until(started, PATIENCE, |s| !loading(s));
+    let loaded = screen.until(started, PATIENCE, |s| gauge(s) == Some(false));
     if loaded.is_none() {
         eprintln!("bench_pty: still loading after {PATIENCE:?}");
     }
@@ -123,19 +123,31 @@ fn reader(command: &[OsString], cycles: usize, loading_cycles: usize) {
     screen.quit("q", Duration::from_secs(10));
 }
 
-/// The status bar says a corpus is still arriving.
-fn loading(screen: &Screen) -> bool {
+/// The status bar, once it is drawn whole: the help hint at its right end comes last (a frame
+/// arrives in pieces, and half a status bar says nothing of what is missing).
+fn status_drawn(screen: &Screen) -> Option<String> {
     let status = screen.status();
-    status.contains("chargement") || status.contains("loading")
+    let hint = status.contains("? aide") || status.contains("? help");
+    hint.then_some(status)
 }
 
-/// A list row and the status bar are drawn.
+/// Whether the status bar says a corpus is still arriving (`None`: not drawn yet).
+fn gauge(screen: &Screen) -> Option<bool> {
+    let status = status_drawn(screen)?;
+    Some(status.contains("chargement") || status.contains("loading"))
+}
+
+fn loading(screen: &Screen) -> bool {
+    gauge(screen) == Some(true)
+}
+
+/// A list row and the whole status bar are drawn.
 fn first_screen(screen: &Screen) -> bool {
     let list_row = (0..ROWS - 1).any(|r| {
         let row = screen.row(r);
         row.starts_with('•') || row.starts_with('◦')
     });
-    list_row && !screen.status().trim().is_empty()
+    list_row && status_drawn(screen).is_some()
 }
 
 /// One round of every key, from the list on its first row: `j` (list), `Enter` (open), `1`
@@ -144,7 +156,10 @@ fn first_screen(screen: &Screen) -> bool {
 /// `suffix`; the untimed ones only wait for their effect, so the next starts from a known place.
 fn round(screen: &mut Screen, suffix: &str) {
     let metric = |name: &str| format!("key_{name}{suffix}");
-    let Some(depth) = history(screen) else {
+    settle(screen);
+    let now = Instant::now();
+    let drawn = screen.until(now, KEY_PATIENCE, |s| history(s).is_some());
+    let Some(depth) = drawn.and_then(|_| history(screen)) else {
         eprintln!("bench_pty: no history count in {:?}", screen.status());
         return;
     };
@@ -198,7 +213,7 @@ fn settle(screen: &mut Screen) {
 
 /// The number after `historique` (or `history`, `hist.`) in the status bar.
 fn history(screen: &Screen) -> Option<usize> {
-    let status = screen.status();
+    let status = status_drawn(screen)?;
     let after = ["historique ", "history ", "hist. "]
         .iter()
         .find_map(|word| status.split(word).nth(1))?;

@@ -37,15 +37,15 @@ pub struct Screen {
 }
 
 /// Follows a sign that comes and goes on screen: whether it was ever seen, and since when it
-/// has been gone.
+/// has been gone. Its test says `None` of a screen still being drawn, which proves nothing.
 pub struct Watch {
-    pub test: fn(&Screen) -> bool,
+    pub test: fn(&Screen) -> Option<bool>,
     pub seen: bool,
     pub gone_since: Option<Instant>,
 }
 
 impl Watch {
-    pub fn new(test: fn(&Screen) -> bool) -> Watch {
+    pub fn new(test: fn(&Screen) -> Option<bool>) -> Watch {
         Watch {
             test,
             seen: false,
@@ -187,7 +187,7 @@ impl Screen {
             return;
         };
         let shown = test(self);
-        if let Some(watch) = self.watch.as_mut() {
+        if let (Some(watch), Some(shown)) = (self.watch.as_mut(), shown) {
             if shown {
                 watch.seen = true;
                 watch.gone_since = None;
