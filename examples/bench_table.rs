@@ -107,6 +107,12 @@ fn mark(met: bool) -> &'static str {
     if met { "✓" } else { "✗" }
 }
 
+/// A figure, its ratio to a yardstick, and whether it meets its target: `14 ms (1.3× less) ✓`.
+fn compared(figure: String, ratio: f64, yardstick: &str, met: bool) -> String {
+    let digits = if ratio < 10.0 { 2 } else { 1 };
+    format!("{figure} ({ratio:.digits$}× {yardstick}) {}", mark(met))
+}
+
 /// A row of the table: what it measures, one cell per size, and the target it is held to.
 struct Row {
     what: String,
@@ -219,11 +225,11 @@ fn first_screen_row(f: &Figures, what: &str, metric: &str) -> Row {
             return "—".to_owned();
         };
         match f.median(s, &["less_first_screen"]) {
-            Some(less) => format!(
-                "{} ({:.1}× less) {}",
+            Some(less) => compared(
                 ms(time),
                 time / less,
-                mark(time <= 25.0 && time <= 2.0 * less)
+                "less",
+                time <= 25.0 && time <= 2.0 * less,
             ),
             None => format!("{} {}", ms(time), mark(time <= 25.0)),
         }
@@ -271,7 +277,7 @@ fn loaded_row(f: &Figures, cache: &str) -> Row {
         } else {
             time <= 200.0 && ratio < 1.0
         };
-        format!("{} ({ratio:.1}× cat) {}", ms(time), mark(met))
+        compared(ms(time), ratio, "cat", met)
     });
     let (what, target) = if cache == "cold" {
         (
@@ -346,12 +352,7 @@ fn rss_row(f: &Figures) -> Row {
             return "—".to_owned();
         };
         match f.median(s, &["nb_rss_kb"]) {
-            Some(nb) => format!(
-                "{} ({:.2}× newsboat) {}",
-                megabytes(rss),
-                rss / nb,
-                mark(rss * 3.0 <= nb)
-            ),
+            Some(nb) => compared(megabytes(rss), rss / nb, "newsboat", rss * 3.0 <= nb),
             None => megabytes(rss),
         }
     });
@@ -387,11 +388,7 @@ fn batch_row(f: &Figures, what: &str, name: &str, against: Option<&str>) -> Row 
         );
         let yardstick = against.and_then(|a| f.median(s, &[&format!("{a}_wall_s")]));
         match yardstick {
-            Some(y) => format!(
-                "{figures} ({:.2}× import) {}",
-                w / y,
-                mark(w < y && r <= 200.0 * 1024.0)
-            ),
+            Some(y) => compared(figures, w / y, "import", w < y && r <= 200.0 * 1024.0),
             None => figures,
         }
     });
