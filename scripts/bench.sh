@@ -106,7 +106,8 @@ reader() {
 	local args=("$dir/pages")
 	[ "$cache_flag" = yes ] && args+=(--cache-dir "$cache")
 	[ "$watch_flag" = yes ] && args+=(--no-watch)
-	"$examples/bench_pty" reader --cycles "$cycles" -- "$bin" "${args[@]}" 2>>"$log" | label "$size" "${name}_"
+	"$examples/bench_pty" reader --cycles "$cycles" -- "$bin" "${args[@]}" 2>>"$log" |
+		label "$size" "${name}_" || say "$size pages: the $name reader session failed (see $log)"
 }
 
 newsboat_setup() {
@@ -135,7 +136,8 @@ measure() {
 		find "$dir/pages" -name '*.txt' -print0 | xargs -0 cat >/dev/null
 		t1=$(ms_now)
 		awk -v size="$size" -v ns=$((t1 - t0)) 'BEGIN { printf "%s cat_ms %.3f\n", size, ns / 1e6 }'
-		"$examples/bench_pty" less "$dir/all.txt" 2>>"$log" | label "$size" less_
+		"$examples/bench_pty" less "$dir/all.txt" 2>>"$log" | label "$size" less_ ||
+			say "$size pages: the less session failed (see $log)"
 		local cache
 		cache=$(mktemp -d "$work/cache.XXXXXX")
 		reader "$size" "$dir" cold "$cache"
@@ -150,7 +152,7 @@ measure() {
 		rm -f "$work/nb/cache.db"*
 		batch "$size" nb_import "${nb[@]}" -x reload
 		"$examples/bench_pty" newsboat --feed-title "liseuse bench $size" -- "${nb[@]}" 2>>"$log" |
-			label "$size" nb_
+			label "$size" nb_ || say "$size pages: the newsboat session failed (see $log)"
 	done
 }
 
