@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::Pane;
+use crate::strings::Message;
 
 /// How long after a digit a second one still joins it: `1` follows link 1 at once, and a `0`
 /// typed within the pause moves on to link 10 instead.
@@ -67,6 +68,18 @@ pub enum Action {
     Cancel,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Mark the selected (list) or open (reader) article read, or unread again.
+    ToggleRead,
+    /// Star the selected or open article, or unstar it.
+    ToggleStar,
+    /// Show only starred articles in the list, or all again.
+    ToggleStarredOnly,
+    /// Go to the next (positive) or previous unread article of the list.
+    NextUnread(isize),
+    /// Put back the marks and stars as they were before the last change.
+    Undo,
+    /// A remark from the edge for the status bar (a save that failed).
+    Notice(Message),
     /// Leave the reader.
     Quit,
     /// Stop the process for the shell (Ctrl-Z); the event loop does the work.

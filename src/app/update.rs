@@ -3,6 +3,7 @@
 //! what the edge must do (quit, suspend, repaint).
 
 use crate::article::Article;
+use crate::state::Change;
 use crate::store::ArticleId;
 use crate::strings::Message;
 
@@ -10,17 +11,20 @@ use super::digits::{digit_typed, settle_pending};
 use super::geometry::{self, NARROW, max_top};
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
+use super::reading;
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
 use super::{Action, App, Batch, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     /// Give the terminal back and stop until `fg`.
     Suspend,
     /// Write every cell again (the screen may hold someone else's output).
     Repaint,
+    /// Save a change of the reading state (`state::Saver`, off the key path).
+    Save(Change),
 }
 
 /// What an action did.
@@ -34,6 +38,7 @@ pub struct Outcome {
 /// Applies `action`.
 pub fn update(app: &mut App, action: Action) -> Outcome {
     let mut outcome = Outcome::default();
+    let before = reading::before(app);
     if is_keystroke(action) && app.message.take().is_some() {
         outcome.redraw = true;
     }
@@ -43,6 +48,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         outcome.redraw |= apply(app, action, &mut outcome.effects);
     }
     outcome.redraw |= sync(app);
+    // Saves first: a quit that follows must not leave them behind.
+    let saves = reading::settle(app, before);
+    outcome.effects.splice(0..0, saves);
     outcome
 }
 
@@ -54,6 +62,8 @@ pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
     let diagnostics = app.store.add_batch(pages);
     app.diagnostics.extend(diagnostics);
     app.list.refresh(&app.store);
+    app.marks.attach(&app.store);
+    reading::refresh_starred(app);
     app.reader.drop_stale(&app.store);
     if app.reader.view.is_none() {
         // The store may have started empty: show its first article, as `App::new` would have.
@@ -77,7 +87,7 @@ pub fn add_batch(app: &mut App, batch: Batch) -> bool {
 pub(super) fn is_keystroke(action: Action) -> bool {
     !matches!(
         action,
-        Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_)
+        Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_) | Action::Notice(_)
     )
 }
 
@@ -133,6 +143,15 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             app.screen = (cols, rows);
             true
         }
+        Action::ToggleRead => reading::toggle_read(app),
+        Action::ToggleStar => reading::toggle_star(app),
+        Action::ToggleStarredOnly => reading::toggle_starred_only(app),
+        Action::NextUnread(step) => reading::next_unread(app, step),
+        Action::Undo => reading::undo(app),
+        Action::Notice(message) => {
+            app.message = Some(message);
+            true
+        }
         Action::Quit => {
             effects.push(Effect::Quit);
             false
@@ -163,6 +182,7 @@ fn move_selection(app: &mut App, motion: Motion) -> bool {
 /// Shows `id` in the reader; the visit being left goes into the history.
 pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
     app.focus = Pane::Reader;
+    app.marks.opened(id);
     if let Some(row) = app.list.row_of(id) {
         app.selected = row;
     }
@@ -180,6 +200,7 @@ pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
 /// Returns to a visit from the history, exactly as it was left.
 fn restore(app: &mut App, visit: Visit) -> bool {
     app.reader.view = Some(visit);
+    app.marks.opened(visit.id);
     if let Some(row) = app.list.row_of(visit.id) {
         app.selected = row;
     }

@@ -6,6 +6,7 @@
 
 mod corpus;
 mod read;
+mod state;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -41,6 +42,13 @@ pub struct Cli {
     /// Keep no cache on disk: build everything in memory at each start.
     #[arg(long, global = true, conflicts_with = "cache_dir")]
     no_cache: bool,
+    /// Keep the reading state (read marks, stars, where you left off) in this SQLite file
+    /// instead of $XDG_STATE_HOME/liseuse/state.db.
+    #[arg(long = "state", global = true, value_name = "PATH")]
+    state_file: Option<PathBuf>,
+    /// Save no reading state: marks and stars last until quit.
+    #[arg(long, conflicts_with = "state_file")]
+    no_state: bool,
 }
 
 impl Cli {
@@ -64,6 +72,9 @@ pub enum Command {
     },
     /// Report every problem found while loading (file:line: message) and a summary.
     Check { paths: Vec<PathBuf> },
+    /// The reading state: counts, the database's path and orphans (state for articles not in
+    /// the corpus given, or the bundled one); export it as JSON Lines, import (merge) it.
+    State(state::StateArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,7 +99,11 @@ pub fn run() -> ExitCode {
             output,
         }) => corpus::export(&paths, options, format, output),
         Some(Command::Check { paths }) => corpus::check(&paths, options),
-        None => read::read(&cli.paths, options, cli.open.as_deref(), cli.measure),
+        Some(Command::State(args)) => state::state(args, cli.state_file.as_deref(), options),
+        None => {
+            let state = crate::state::path(cli.state_file.as_deref(), cli.no_state);
+            read::read(&cli.paths, options, cli.open.as_deref(), cli.measure, state)
+        }
     }
 }
 

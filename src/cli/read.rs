@@ -1,5 +1,7 @@
 //! The reader command: the first pages at once and the rest in the background, or the whole
-//! corpus first when `--open` needs it or there is no terminal.
+//! corpus first when `--open` needs it, a saved session is to be restored (its article may be
+//! anywhere in the corpus), or there is no terminal. The reading state is opened only for a
+//! terminal; its notices are said again on standard error once the screen is given back.
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -11,6 +13,7 @@ use super::corpus::{exit_code, load, print_diagnostics, store_of, write_summary}
 use crate::app::{Batch, Options as AppOptions, Progress};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
+use crate::state::{Db, Opened, Saved};
 use crate::store::Store;
 use crate::strings::Lang;
 
@@ -24,12 +27,48 @@ pub(super) fn read(
     options: ingest::LoadOptions,
     open: Option<&str>,
     measure: u16,
+    state: Option<PathBuf>,
 ) -> ExitCode {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    // `--open` needs the article it names, and a summary the whole corpus: both load all.
-    if !interactive || open.is_some() || paths.is_empty() {
+    let mut state = match state.filter(|_| interactive) {
+        Some(path) => Db::open_for_reader(&path),
+        None => Opened {
+            db: None,
+            saved: Saved::default(),
+            notices: Vec::new(),
+        },
+    };
+    let saved = std::mem::take(&mut state.saved);
+    let notices: Vec<String> = state.notices.iter().map(ToString::to_string).collect();
+    let code = read_with_state(paths, options, open, measure, interactive, saved, state);
+    for notice in notices {
+        eprintln!("liseuse: {}", inert(&notice));
+    }
+    code
+}
+
+fn read_with_state(
+    paths: &[PathBuf],
+    options: ingest::LoadOptions,
+    open: Option<&str>,
+    measure: u16,
+    interactive: bool,
+    saved: Saved,
+    state: Opened,
+) -> ExitCode {
+    // `--open` needs the article it names, a saved session its article, and a summary the
+    // whole corpus: all three load all.
+    let restoring = open.is_none() && saved.session.is_some();
+    if !interactive || open.is_some() || restoring || paths.is_empty() {
         let (loaded, store) = load(paths, options);
-        return read_loaded(loaded, store, open, measure, interactive);
+        let reading = Reading {
+            open,
+            measure,
+            interactive,
+            saved,
+            state,
+        };
+        return read_loaded(loaded, store, reading);
     }
     let mut plan = ingest::Plan::new(paths, options);
     let mut first = plan.take_walked();
@@ -37,7 +76,14 @@ pub(super) fn read(
     let total = plan.len();
     let store = store_of(&mut first);
     if total <= FIRST_FILES {
-        return read_loaded(first, store, None, measure, interactive);
+        let reading = Reading {
+            open: None,
+            measure,
+            interactive,
+            saved,
+            state,
+        };
+        return read_loaded(first, store, reading);
     }
     let (tx, batches) = mpsc::channel();
     thread::spawn(move || {
@@ -61,20 +107,31 @@ pub(super) fn read(
             done: FIRST_FILES,
             total,
         }),
+        saved,
         ..AppOptions::default()
     };
-    terminal_outcome(crate::terminal::run(store, options, Some(batches)))
+    terminal_outcome(crate::terminal::run(store, options, Some(batches), state))
+}
+
+/// How the reader is to start on a corpus loaded whole.
+struct Reading<'a> {
+    open: Option<&'a str>,
+    measure: u16,
+    interactive: bool,
+    saved: Saved,
+    state: Opened,
 }
 
 /// The reader on a corpus loaded whole: `--open` looked up, a summary printed instead when
 /// there is no terminal to read on.
-fn read_loaded(
-    loaded: Loaded,
-    store: Store,
-    open: Option<&str>,
-    measure: u16,
-    interactive: bool,
-) -> ExitCode {
+fn read_loaded(loaded: Loaded, store: Store, reading: Reading) -> ExitCode {
+    let Reading {
+        open,
+        measure,
+        interactive,
+        saved,
+        state,
+    } = reading;
     if store.is_empty() {
         print_diagnostics(&loaded);
         eprintln!("liseuse: nothing could be loaded");
@@ -111,8 +168,9 @@ fn read_loaded(
         measure,
         lang: Lang::from_env(),
         loading: None,
+        saved,
     };
-    terminal_outcome(crate::terminal::run(store, options, None))
+    terminal_outcome(crate::terminal::run(store, options, None, state))
 }
 
 fn terminal_outcome(result: io::Result<()>) -> ExitCode {

@@ -63,6 +63,25 @@ impl Theme {
         }
     }
 
+    /// A read article's title in the list: unread ones stand out by contrast.
+    pub fn read_title(self, title: Style) -> Style {
+        title.add_modifier(Modifier::DIM)
+    }
+
+    /// The star before a starred article's title.
+    pub fn star(self) -> Style {
+        self.tint(Self::plain().add_modifier(Modifier::BOLD), Color::Yellow)
+    }
+
+    /// A link to an article already read, as browsers show visited links.
+    pub fn visited_link(self) -> Style {
+        if self.color {
+            Self::plain().fg(Color::Magenta)
+        } else {
+            Self::plain().add_modifier(Modifier::DIM)
+        }
+    }
+
     /// The selected row: reversed while the list has the keyboard, underlined otherwise.
     pub fn selected_row(self, focused: bool) -> Style {
         if focused {
