@@ -74,17 +74,18 @@ impl Db {
         }
         let mut conn = Connection::open(path).map_err(classify)?;
         conn.busy_timeout(BUSY_WAIT).map_err(classify)?;
+        // Before anything that writes: a file we cannot vouch for is left exactly as it is.
+        let version = schema::version(&conn).map_err(classify)?;
+        if version > schema::CURRENT {
+            return Err(OpenError::TooNew(version));
+        }
+        check(&conn)?;
         // WAL: readers never wait for the writer, a crash leaves the last commit whole.
         // FULL: a commit is on disk before the call returns (the saver runs off the key path).
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(classify)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(classify)?;
-        let version = schema::version(&conn).map_err(classify)?;
-        if version > schema::CURRENT {
-            return Err(OpenError::TooNew(version));
-        }
-        check(&conn)?;
         schema::migrate(&mut conn, version).map_err(classify)?;
         Ok(Db {
             conn,
