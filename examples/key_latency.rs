@@ -56,6 +56,8 @@ impl Screen {
         let mut cmd = CommandBuilder::new(bin);
         cmd.cwd(std::env::current_dir().expect("a working folder"));
         cmd.args(dir);
+        // Each run starts as the first: no session restored, nothing left in the user's state.
+        cmd.arg("--no-state");
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "fr_FR.UTF-8");
         cmd.env_remove("LC_ALL");
