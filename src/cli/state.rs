@@ -62,9 +62,14 @@ pub(super) fn state(
     }
 }
 
+/// A path as printed: made inert, as everything shown is.
+fn shown(path: &Path) -> String {
+    inert(&path.display().to_string()).to_string()
+}
+
 /// Opens the database as it is: a corrupt one is reported, never moved or written over here.
 fn open(path: &Path) -> Result<Db, String> {
-    Db::open(path).map_err(|e| format!("state database {}: {e}", path.display()))
+    Db::open(path).map_err(|e| format!("state database {}: {e}", shown(path)))
 }
 
 fn summary(
@@ -76,7 +81,7 @@ fn summary(
     let mut out = io::stdout().lock();
     let said = |e: io::Error| format!("cannot write standard output: {e}");
     if !path.exists() {
-        writeln!(out, "state: {} (none saved yet)", path.display()).map_err(said)?;
+        writeln!(out, "state: {} (none saved yet)", shown(path)).map_err(said)?;
         return Ok(());
     }
     let mut db = open(path)?;
@@ -85,13 +90,7 @@ fn summary(
     print_diagnostics(&loaded);
     let known: HashSet<String> = store.ids().map(|id| store.key(id)).collect();
     let orphans = db.orphans(&known).map_err(|e| e.to_string())?;
-    writeln!(
-        out,
-        "state: {} (schema {})",
-        path.display(),
-        schema::CURRENT
-    )
-    .map_err(said)?;
+    writeln!(out, "state: {} (schema {})", shown(path), schema::CURRENT).map_err(said)?;
     writeln!(out, "articles with state: {}", counts.articles).map_err(said)?;
     writeln!(out, "read: {}", counts.read).map_err(said)?;
     writeln!(out, "starred: {}", counts.starred).map_err(said)?;
@@ -122,22 +121,22 @@ fn export(path: &Path, output: Option<&Path>) -> Result<(), String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe && output.is_none() => Ok(()),
         Err(e) => {
             let target = output.map_or("standard output".to_owned(), |p| p.display().to_string());
-            Err(format!("cannot write {target}: {e}"))
+            Err(format!("cannot write {}: {e}", inert(&target)))
         }
         Ok(()) => Ok(()),
     }
 }
 
 fn import(path: &Path, file: &Path) -> Result<(), String> {
-    let input = File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let input = File::open(file).map_err(|e| format!("{}: {e}", shown(file)))?;
     let records = jsonl::read(BufReader::new(input))
-        .map_err(|bad| format!("{}:{}: {}", file.display(), bad.line, bad.reason))?;
+        .map_err(|bad| format!("{}:{}: {}", shown(file), bad.line, bad.reason))?;
     let mut db = open(path)?;
     let changed = jsonl::merge(&mut db, &records).map_err(|e| e.to_string())?;
     println!(
         "imported {} records into {}: {changed} fields changed",
         records.len(),
-        path.display()
+        shown(path)
     );
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 pub mod db;
 pub mod jsonl;
+mod recover;
 pub mod saver;
 pub mod schema;
 
