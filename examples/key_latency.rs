@@ -34,7 +34,9 @@ struct Args {
 /// The reader on `dir` (none: the bundled corpus), its words in French.
 fn start(bin: &PathBuf, dir: Option<&PathBuf>) -> Screen {
     let bin = std::fs::canonicalize(bin).expect("the binary exists (cargo build --release)");
-    let args: Vec<&PathBuf> = dir.into_iter().collect();
+    // Each run starts as the first: no session restored, nothing left in the user's state.
+    let mut args: Vec<std::ffi::OsString> = vec!["--no-state".into()];
+    args.extend(dir.map(|d| d.as_os_str().to_owned()));
     Screen::start(bin.as_os_str(), &args, &[("LANG", "fr_FR.UTF-8")])
 }
 

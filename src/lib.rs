@@ -11,8 +11,8 @@
 //! Modules, lowest first: `article`, `diagnostic`, `fold`, `invisible`, `inert`, `record`,
 //! `strings` (need nothing of ours but `article`, `fold`, `invisible`); `ingest` (on `record`,
 //! `diagnostic`); `store` (on `diagnostic`, `fold`); `export` (on `store`, `record`);
-//! `document` (on `store`); `wrap` (on `document`, `strings`); `app`, `ui`, `terminal`; `paths`
-//! (the XDG folders); `cli` (the command line, on all of them; `main.rs` only calls it).
+//! `document` (on `store`); `wrap` (on `document`, `strings`); `state` (saved reading state, on
+//! `wrap`, `strings`, `paths`); `app`, `ui`, `terminal`; `paths` (the XDG folders); `cli` (the command line, on all of them; `main.rs` only calls it).
 
 pub mod app;
 pub mod article;
@@ -30,6 +30,7 @@ pub mod ingest;
 pub mod invisible;
 pub mod paths;
 pub mod record;
+pub mod state;
 pub mod store;
 pub mod strings;
 pub mod terminal;

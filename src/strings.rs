@@ -86,6 +86,10 @@ pub const LINK: Text = text("lien", "link");
 /// Where a link leads, said before it is followed.
 pub const TO_FULL: Text = text("page complète", "full page");
 pub const TO_SUMMARY: Text = text("résumé seul", "summary only");
+/// Articles not read yet, after their count.
+pub const UNREAD: Text = text("non lus", "unread");
+/// The list shows only starred articles.
+pub const STARRED_ONLY: Text = text("favoris seulement", "starred only");
 
 // The help popup.
 pub const HELP_TITLE: Text = text(" Aide ", " Help ");
@@ -119,6 +123,20 @@ pub enum Message {
     NoSourceFile,
     /// A hand-off failed: what was tried, and why (already inert).
     Failed(String),
+    MarkedRead,
+    MarkedUnread,
+    Starred,
+    Unstarred,
+    NoStarred,
+    NoUnread,
+    Undone,
+    NothingToUndo,
+    /// The state database was unreadable: moved aside, a fresh one started.
+    StateMovedAside,
+    /// No state database could be opened: marks live in memory until quit.
+    StateInMemory,
+    /// A change could not be written (read-only or full disk): kept in memory.
+    StateUnsaved,
 }
 
 impl Message {
@@ -155,6 +173,31 @@ impl Message {
                 "This article has no source file on disk",
             ),
             Message::Failed(why) => said("Échec", "Failed", &why),
+            Message::MarkedRead => fixed("Marqué lu", "Marked read"),
+            Message::MarkedUnread => fixed("Marqué non lu", "Marked unread"),
+            Message::Starred => fixed("Ajouté aux favoris ★", "Starred ★"),
+            Message::Unstarred => fixed("Retiré des favoris", "Unstarred"),
+            Message::NoStarred => fixed(
+                "Aucun favori (s pour en ajouter)",
+                "No starred article (s to star)",
+            ),
+            Message::NoUnread => {
+                fixed("Plus d’article non lu par là", "No unread article that way")
+            }
+            Message::Undone => fixed("Annulé", "Undone"),
+            Message::NothingToUndo => fixed("Rien à annuler", "Nothing to undo"),
+            Message::StateMovedAside => fixed(
+                "État illisible : mis de côté, nouvel état commencé",
+                "State unreadable: moved aside, a fresh one started",
+            ),
+            Message::StateInMemory => fixed(
+                "État non enregistrable : gardé en mémoire jusqu’à la sortie",
+                "State cannot be saved: kept in memory until quit",
+            ),
+            Message::StateUnsaved => fixed(
+                "Modification non enregistrée (disque plein ou en lecture seule) : gardée en mémoire",
+                "Change not saved (disk full or read-only): kept in memory",
+            ),
         }
     }
 }

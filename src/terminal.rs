@@ -27,6 +27,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::geometry;
 use crate::app::{self, Action, App, Batch, Effect, Options};
+use crate::state::{self, Saver};
 use crate::store::Store;
 use crate::ui;
 
@@ -42,6 +43,8 @@ pub enum Event {
     Pages(Batch),
     /// A deadline the app asked for has passed.
     Tick,
+    /// Something the reading state has to say (a save failed).
+    State(state::Notice),
 }
 
 mod away;
@@ -62,8 +65,14 @@ static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 
 /// Runs the reader until the user quits or a signal asks it to stop. After a terminating
 /// signal (or a lost terminal) it does not return: the terminal is restored and the process
-/// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP).
-pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> io::Result<()> {
+/// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP). Reading state goes
+/// to `state.db`, if there is one, from a thread of its own; its notices show in the status bar.
+pub fn run(
+    store: Store,
+    options: Options,
+    batches: Option<Receiver<Batch>>,
+    state: state::Opened,
+) -> io::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     if let Some(batches) = batches {
@@ -77,6 +86,15 @@ pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> 
         });
     }
     spawn_signal_thread(tx.clone())?;
+    let saver = state.db.map(|db| {
+        let tx = tx.clone();
+        Saver::spawn(db, move |notice| {
+            let _ = tx.send(Event::State(notice));
+        })
+    });
+    for notice in state.notices {
+        let _ = tx.send(Event::State(notice));
+    }
     let mut terminal = enter(options.mouse)?;
     let guard = Guard;
     spawn_hangup_watcher(tx.clone());
@@ -84,8 +102,10 @@ pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> 
     // The app is told the size the terminal claims; it draws at most `MAX_SIZE` of it.
     let size = terminal::size().or_else(|_| terminal.size().map(|s| (s.width, s.height)))?;
     let mut app = App::new(store, options, size);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, &rx, saver.as_ref());
     drop(guard);
+    // Every change handed over is written before the process ends.
+    drop(saver);
     match ENDED_BY.load(Ordering::SeqCst) {
         0 => result,
         signal => std::process::exit(128 + signal),
@@ -102,6 +122,7 @@ fn event_loop(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
     rx: &Receiver<Event>,
+    saver: Option<&Saver>,
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
     while let Some(first) = next_event(app, rx) {
@@ -126,6 +147,11 @@ fn event_loop(
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => suspend(terminal, app.mouse())?,
                     Effect::Repaint => repaint(terminal, app.mouse())?,
+                    Effect::Save(change) => {
+                        if let Some(saver) = saver {
+                            saver.save(change);
+                        }
+                    }
                     effect => changed |= hand_off(terminal, app, effect)?,
                 }
             }
@@ -169,6 +195,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
             ENDED_BY.store(SIGHUP, Ordering::SeqCst);
             Some(Action::Quit)
         }
+        Event::State(notice) => Some(Action::Notice(notice.remark())),
         // Handled by the loop itself: a batch changes the store, not through an action.
         Event::Pages(_) => None,
     }

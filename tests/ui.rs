@@ -323,9 +323,26 @@ fn link_three_and_back_leave_the_screen_exactly_as_it_was() {
     assert!(elan.contains("Cité par") && elan.contains("[1] • Pour promouvoir"));
     press(&mut app, "Bksp");
     let after = frame(&app);
-    // All but the status bar, which now says a step forward is possible.
+    // All but the status bar, which now says a step forward is possible; the text exactly,
+    // the styles but for the article just read (its row dimmed, the link to it visited).
     let body = |b: &Buffer| b.content[..b.content.len() - 120].to_vec();
-    assert_eq!(body(&after), body(&before));
+    let text = |cells: Vec<ratatui::buffer::Cell>| {
+        cells
+            .iter()
+            .map(|c| c.symbol().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(text(body(&after)), text(body(&before)));
+    let changed: Vec<_> = (0..before.content.len() - 120)
+        .filter(|&i| before.content[i] != after.content[i])
+        .map(|i| i / 120)
+        .collect();
+    assert!(!changed.is_empty(), "the article read looks read");
+    // Row 4 lists it, row 20 holds the link to it.
+    assert!(
+        changed.iter().all(|&row| [4, 20].contains(&row)),
+        "rows {changed:?}"
+    );
     assert!(render(&after).contains("historique 0 (+1)"));
     assert_eq!(press(&mut app, "q"), [Effect::Quit]);
 }

@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::Pane;
+use crate::strings::Message;
 
 /// How long after a digit a second one still joins it: `1` follows link 1 at once, and a `0`
 /// typed within the pause moves on to link 10 instead.
@@ -20,6 +21,27 @@ pub enum Motion {
     HalfPages(isize),
     Top,
     Bottom,
+}
+
+/// What the edge of the event loop may have to say about the reading state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remark {
+    /// The database was unreadable: moved aside, a fresh one started.
+    StateMovedAside,
+    /// No database could be opened: marks live in memory until quit.
+    StateInMemory,
+    /// A change could not be written: kept in memory, tried again.
+    StateUnsaved,
+}
+
+impl Remark {
+    pub fn message(self) -> Message {
+        match self {
+            Remark::StateMovedAside => Message::StateMovedAside,
+            Remark::StateInMemory => Message::StateInMemory,
+            Remark::StateUnsaved => Message::StateUnsaved,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +89,18 @@ pub enum Action {
     Cancel,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Mark the selected (list) or open (reader) article read, or unread again.
+    ToggleRead,
+    /// Star the selected or open article, or unstar it.
+    ToggleStar,
+    /// Show only starred articles in the list, or all again.
+    ToggleStarredOnly,
+    /// Go to the next (positive) or previous unread article of the list.
+    NextUnread(isize),
+    /// Put back the marks and stars as they were before the last change.
+    Undo,
+    /// A remark from the edge for the status bar (a save that failed).
+    Notice(Remark),
     /// Leave the reader.
     Quit,
     /// Stop the process for the shell (Ctrl-Z); the event loop does the work.
@@ -118,7 +152,15 @@ impl Action {
             Action::EditSource => "edit-source",
             Action::CopyTitle => "copy-title",
             Action::CopyArticle => "copy-article",
-            Action::NextArticle(_)
+            Action::ToggleRead => "toggle-read",
+            Action::ToggleStar => "toggle-star",
+            Action::ToggleStarredOnly => "starred-only",
+            Action::NextUnread(1) => "next-unread",
+            Action::NextUnread(-1) => "previous-unread",
+            Action::Undo => "undo",
+            Action::NextUnread(_)
+            | Action::Notice(_)
+            | Action::NextArticle(_)
             | Action::Paragraph(_)
             | Action::Select(_)
             | Action::FollowLink(_)

@@ -57,6 +57,16 @@ impl History {
         Some(next)
     }
 
+    /// A history as saved: `back` oldest first, `forward` farthest first.
+    pub fn from_visits(back: Vec<Visit>, forward: Vec<Visit>) -> Self {
+        Self { back, forward }
+    }
+
+    /// The visits behind (oldest first) and ahead (farthest first), to be saved.
+    pub fn visits(&self) -> (&[Visit], &[Visit]) {
+        (&self.back, &self.forward)
+    }
+
     /// How many steps back are possible.
     pub fn depth(&self) -> usize {
         self.back.len()

@@ -12,7 +12,9 @@ pub mod history;
 mod key;
 pub mod keymap;
 pub mod list;
+pub mod marks;
 pub mod reader;
+mod reading;
 mod scroll;
 pub mod update;
 
@@ -22,13 +24,14 @@ use std::time::Instant;
 
 use ratatui::layout::Rect;
 
-pub use action::{Action, DIGIT_PAUSE, Motion};
+pub use action::{Action, DIGIT_PAUSE, Motion, Remark};
 pub use keymap::{Keymap, Mode};
 pub use update::{Copied, Effect, Outcome, add_batch, add_pages, report, update};
 
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;
 use crate::document;
+use crate::state::{Mark, Saved};
 use crate::store::{ArticleId, Store};
 use crate::strings::{Lang, Message};
 use crate::ui::theme::Theme;
@@ -37,6 +40,7 @@ use geometry::Panes;
 use help::HelpLayout;
 use history::{History, Visit};
 use list::ListView;
+use marks::Marks;
 use reader::Reader;
 
 /// The two panes that can have the keyboard.
@@ -74,6 +78,9 @@ pub struct Options {
     pub mouse: bool,
     /// Columns of the list beside the reader; `None`: a third of the screen.
     pub list_width: Option<u16>,
+    /// The reading state saved by earlier runs: marks, and the session restored when
+    /// `open` is not given.
+    pub saved: Saved,
 }
 
 /// `--color`: colour unless `NO_COLOR` says otherwise, always, or never.
@@ -127,6 +134,7 @@ impl Default for Options {
             color: ColorChoice::Auto,
             mouse: true,
             list_width: None,
+            saved: Saved::default(),
         }
     }
 }
@@ -167,6 +175,10 @@ pub struct App {
     message: Option<Message>,
     reader: Reader,
     history: History,
+    /// Read marks and stars, with their undo steps and the changes waiting to be saved.
+    marks: Marks,
+    /// The list is the starred-only view.
+    starred_only: bool,
     /// Problems reported by batches added while running.
     diagnostics: Vec<Diagnostic>,
     /// The background load, while it is not finished.
@@ -176,12 +188,25 @@ pub struct App {
 }
 
 impl App {
-    /// Opens `options.open`, or shows the first article with the keyboard on the list.
-    /// Colours follow `options.color` (`NO_COLOR` is read here once, so drawing stays pure).
+    /// Opens `options.open`, or the saved session's article at its place with its history,
+    /// or shows the first article with the keyboard on the list. Colours follow
+    /// `options.color` (`NO_COLOR` is read here once, so drawing stays pure).
     pub fn new(store: Store, options: Options, size: (u16, u16)) -> App {
         let list = ListView::all(&store);
+        let mut marks = Marks::new(options.saved.marks);
+        marks.attach(&store);
         let open = options.open.filter(|&id| list.row_of(id).is_some());
-        let shown = open.or_else(|| list.id(0));
+        let restored = match (open, &options.saved.session) {
+            (None, Some(session)) => marks.restore(session),
+            _ => None,
+        };
+        let reading = open.is_some() || restored.is_some();
+        let (view, history) = match (open, restored) {
+            (Some(id), _) => (Some(Visit::new(id)), History::default()),
+            (None, Some((visit, history))) => (Some(visit), history),
+            (None, None) => (list.id(0).map(Visit::new), History::default()),
+        };
+        let shown = view.map(|v| v.id);
         let mut app = App {
             measure: options.measure.max(1),
             theme: options.theme.colored(
@@ -194,11 +219,7 @@ impl App {
             list_width: options.list_width,
             lang: options.lang,
             screen: size,
-            focus: if open.is_some() {
-                Pane::Reader
-            } else {
-                Pane::List
-            },
+            focus: if reading { Pane::Reader } else { Pane::List },
             list_open: true,
             overlay: None,
             selected: shown.and_then(|id| list.row_of(id)).unwrap_or(0),
@@ -206,14 +227,21 @@ impl App {
             list_top: 0,
             pending: None,
             message: None,
-            reader: Reader::showing(shown.map(Visit::new)),
-            history: History::default(),
+            reader: Reader::showing(view),
+            history,
+            marks,
+            starred_only: false,
             diagnostics: Vec::new(),
             help_memo: RefCell::new(None),
             loading: options.loading.filter(|p| p.done < p.total),
             store,
         };
         update::sync(&mut app);
+        if let Some(visit) = app.reader.view.filter(|_| reading) {
+            app.marks.opened(visit.id);
+            let link = visit.link.filter(|&n| n < app.link_count());
+            app.reader.view = Some(Visit { link, ..visit });
+        }
         app
     }
 
@@ -412,6 +440,21 @@ impl App {
     /// How far a background load has come, while it goes on.
     pub fn loading(&self) -> Option<Progress> {
         self.loading
+    }
+
+    /// An article's read mark and star.
+    pub fn mark(&self, id: ArticleId) -> Mark {
+        self.marks.mark(id)
+    }
+
+    /// Articles of the store not read yet.
+    pub fn unread(&self) -> usize {
+        self.marks.unread()
+    }
+
+    /// Whether the list shows only starred articles.
+    pub fn starred_only(&self) -> bool {
+        self.starred_only
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {

@@ -4,18 +4,20 @@
 
 use crate::article::Article;
 use crate::card::Card;
-use crate::store::{ArticleId, Change};
+use crate::state::Change;
+use crate::store::{self, ArticleId};
 use crate::strings::Message;
 
 use super::digits::{digit_typed, settle_pending};
 use super::geometry::{self, NARROW, max_top};
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
+use super::reading;
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
 use super::{Action, App, Batch, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     /// Give the terminal back and stop until `fg`.
@@ -30,6 +32,8 @@ pub enum Effect {
     Edit(ArticleId),
     /// Send this to the terminal's clipboard (OSC 52).
     Copy(ArticleId, Copied),
+    /// Save a change of the reading state (`state::Saver`, off the key path).
+    Save(Change),
 }
 
 /// What `y` and `Y` copy.
@@ -50,6 +54,7 @@ pub struct Outcome {
 /// Applies `action`.
 pub fn update(app: &mut App, action: Action) -> Outcome {
     let mut outcome = Outcome::default();
+    let before = reading::before(app);
     if is_keystroke(action) && app.message.take().is_some() {
         outcome.redraw = true;
     }
@@ -59,6 +64,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         outcome.redraw |= apply(app, action, &mut outcome.effects);
     }
     outcome.redraw |= sync(app);
+    // Saves first: a quit that follows must not leave them behind.
+    let saves = reading::settle(app, before);
+    outcome.effects.splice(0..0, saves);
     outcome
 }
 
@@ -70,7 +78,7 @@ pub fn add_pages(app: &mut App, pages: Vec<Article>) -> bool {
 }
 
 /// Cards and pages join the store, then the list and the reader catch up.
-fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>, changes: Vec<Change>) -> bool {
+fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>, changes: Vec<store::Change>) -> bool {
     let arrived = !pages.is_empty() || !cards.is_empty() || !changes.is_empty();
     let known = app
         .store
@@ -87,6 +95,8 @@ fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>, changes: Vec<Chang
         app.selected = row;
     }
     app.selected = app.selected.min(app.list.len().saturating_sub(1));
+    app.marks.attach(&app.store);
+    reading::refresh_starred(app);
     app.reader.drop_stale(&app.store);
     if app.reader.view.is_none() {
         // The store may have started empty: show its first article, as `App::new` would have.
@@ -110,7 +120,7 @@ pub fn add_batch(app: &mut App, batch: Batch) -> bool {
 pub(super) fn is_keystroke(action: Action) -> bool {
     !matches!(
         action,
-        Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_)
+        Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_) | Action::Notice(_)
     )
 }
 
@@ -164,6 +174,15 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             // Nothing is wrapped here: the place is an anchor, and the frame drawn after a
             // burst of resizes wraps once, at the last size.
             app.screen = (cols, rows);
+            true
+        }
+        Action::ToggleRead => reading::toggle_read(app),
+        Action::ToggleStar => reading::toggle_star(app),
+        Action::ToggleStarredOnly => reading::toggle_starred_only(app),
+        Action::NextUnread(step) => reading::next_unread(app, step),
+        Action::Undo => reading::undo(app),
+        Action::Notice(remark) => {
+            app.message = Some(remark.message());
             true
         }
         Action::Quit => {
@@ -221,6 +240,7 @@ fn move_selection(app: &mut App, motion: Motion) -> bool {
 /// Shows `id` in the reader; the visit being left goes into the history.
 pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
     app.focus = Pane::Reader;
+    app.marks.opened(id);
     if let Some(row) = app.list.row_of(id) {
         app.selected = row;
     }
@@ -238,6 +258,7 @@ pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
 /// Returns to a visit from the history, exactly as it was left.
 fn restore(app: &mut App, visit: Visit) -> bool {
     app.reader.view = Some(visit);
+    app.marks.opened(visit.id);
     if let Some(row) = app.list.row_of(visit.id) {
         app.selected = row;
     }

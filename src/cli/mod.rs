@@ -11,6 +11,7 @@ mod read;
 mod shell;
 
 use corpus::Corpus;
+mod state;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -59,6 +60,13 @@ pub struct Cli {
     /// Keep no cache on disk: build everything in memory at each start.
     #[arg(long, global = true, conflicts_with = "cache_dir")]
     no_cache: bool,
+    /// Keep the reading state (read marks, stars, where you left off) in this SQLite file
+    /// instead of $XDG_STATE_HOME/liseuse/state.db.
+    #[arg(long = "state", global = true, value_name = "PATH")]
+    state_file: Option<PathBuf>,
+    /// Save no reading state: marks and stars last until quit.
+    #[arg(long, conflicts_with = "state_file")]
+    no_state: bool,
 }
 
 impl Cli {
@@ -107,6 +115,9 @@ pub enum Command {
         #[arg(requires = "check")]
         path: Option<PathBuf>,
     },
+    /// The reading state: counts, the database's path and orphans (state for articles not in
+    /// the corpus given, or the bundled one); export it as JSON Lines, import (merge) it.
+    State(state::StateArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +185,7 @@ pub fn run() -> ExitCode {
             measure,
         ),
         Some(Command::Check { paths }) => corpus::check(&Corpus::new(&paths, options, cache)),
+        Some(Command::State(args)) => state::state(args, cli.state_file.as_deref(), options, cache),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Config {
@@ -193,6 +205,7 @@ pub fn run() -> ExitCode {
                 }),
                 no_mouse: cli.no_mouse,
                 watch: !cli.no_watch,
+                state: crate::state::path(cli.state_file.as_deref(), cli.no_state),
             };
             read::read(Corpus::new(&cli.paths, options, cache), &settings)
         }

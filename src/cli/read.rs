@@ -1,8 +1,10 @@
 //! The reader command: the first pages at once and the rest in the background, or the whole
-//! corpus first when `--open` needs it or there is no terminal.
+//! corpus first when `--open` needs it, a saved session is to be restored (its article may be
+//! anywhere in the corpus), or there is no terminal. The reading state is opened only for a
+//! terminal; its notices are said again on standard error once the screen is given back.
 
 use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::thread;
@@ -14,6 +16,7 @@ use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
 use crate::config::{self, Config};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
+use crate::state::{Db, Opened, Saved};
 use crate::store::Store;
 use crate::strings::Lang;
 use crate::watch::Watch;
@@ -31,6 +34,8 @@ pub(super) struct Settings<'a> {
     pub color: Option<ColorChoice>,
     pub no_mouse: bool,
     pub watch: bool,
+    /// The reading state's database, if one is kept.
+    pub state: Option<PathBuf>,
 }
 
 /// The reader's options: the configuration file's, the command line winning over it. The
@@ -57,21 +62,57 @@ pub(super) fn read(corpus: Corpus, settings: &Settings) -> ExitCode {
         Ok(options) => options,
         Err(code) => return code,
     };
-    let (open, watch) = (settings.open, settings.watch);
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    let mut state = match settings.state.clone().filter(|_| interactive) {
+        Some(path) => Db::open_for_reader(&path),
+        None => Opened {
+            db: None,
+            saved: Saved::default(),
+            notices: Vec::new(),
+        },
+    };
+    let app_options = AppOptions {
+        saved: std::mem::take(&mut state.saved),
+        ..app_options
+    };
+    let notices: Vec<String> = state.notices.iter().map(ToString::to_string).collect();
+    let code = read_with_state(corpus, settings, app_options, interactive, state);
+    for notice in notices {
+        eprintln!("liseuse: {}", inert(&notice));
+    }
+    code
+}
+
+fn read_with_state(
+    corpus: Corpus,
+    settings: &Settings,
+    app_options: AppOptions,
+    interactive: bool,
+    state: Opened,
+) -> ExitCode {
+    let (open, watch) = (settings.open, settings.watch);
     // Started before any file is read, so that no change is missed.
     let watcher = (interactive && watch && !corpus.paths.is_empty())
         .then(|| Watch::start(corpus.paths, corpus.options))
         .flatten();
-    // `--open` needs the article it names, and a summary the whole corpus: both load all.
-    if !interactive || open.is_some() || corpus.paths.is_empty() {
+    // `--open` needs the article it names, a saved session its article, and a summary the
+    // whole corpus: all three load all.
+    let restoring = open.is_none() && app_options.saved.session.is_some();
+    if !interactive || open.is_some() || restoring || corpus.paths.is_empty() {
         let (loaded, store) = load(&corpus);
         let batches = watcher.map(|watcher| {
             let (tx, batches) = mpsc::channel();
             thread::spawn(move || follow(&watcher, &tx));
             batches
         });
-        return read_loaded(loaded, store, open, app_options, interactive, batches);
+        return read_loaded(
+            loaded,
+            store,
+            open,
+            app_options,
+            interactive,
+            (batches, state),
+        );
     }
     // The first screen is drawn from the first files, parsed now; the catalogue (which can be
     // tens of megabytes) is read in the background, with the rest of the corpus.
@@ -83,7 +124,7 @@ pub(super) fn read(corpus: Corpus, settings: &Settings) -> ExitCode {
     let first_files = std::mem::take(&mut first.file_cards);
     grow(&mut store, &mut first);
     if store.is_empty() && total <= FIRST_FILES {
-        return read_loaded(first, store, None, app_options, interactive, None);
+        return read_loaded(first, store, None, app_options, interactive, (None, state));
     }
     let (tx, batches) = mpsc::channel();
     let catalogue = corpus.catalogue.clone();
@@ -131,7 +172,7 @@ pub(super) fn read(corpus: Corpus, settings: &Settings) -> ExitCode {
         }),
         ..app_options
     };
-    terminal_outcome(crate::terminal::run(store, options, Some(batches)))
+    terminal_outcome(crate::terminal::run(store, options, Some(batches), state))
 }
 
 /// Sends each burst of changes in the folders to the reader, until it quits.
@@ -156,7 +197,7 @@ fn read_loaded(
     open: Option<&str>,
     options: AppOptions,
     interactive: bool,
-    batches: Option<mpsc::Receiver<Batch>>,
+    (batches, state): (Option<mpsc::Receiver<Batch>>, Opened),
 ) -> ExitCode {
     if store.is_empty() {
         print_diagnostics(&loaded);
@@ -194,7 +235,7 @@ fn read_loaded(
         loading: None,
         ..options
     };
-    terminal_outcome(crate::terminal::run(store, options, batches))
+    terminal_outcome(crate::terminal::run(store, options, batches, state))
 }
 
 fn terminal_outcome(result: io::Result<()>) -> ExitCode {

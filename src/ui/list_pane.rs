@@ -1,6 +1,6 @@
 //! The article list: only the rows that fit are built, one per article, marked full (`•`) or
-//! summary-only (`◦`), titles made a screen line (`inert::screen_line`) and cut with `…` by
-//! display width, the selection highlighted.
+//! summary-only (`◦`) and starred (`★`), read ones dimmed, titles made a screen line
+//! (`inert::screen_line`) and cut with `…` by display width, the selection highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -54,10 +54,19 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         let article = store.article(id);
         let full = article.is_full();
         let title = screen_line(&article.title);
-        let title_style = theme.list_title(app.current() == Some(id));
+        let mark = app.mark(id);
+        let mut title_style = theme.list_title(app.current() == Some(id));
+        if mark.read {
+            title_style = theme.read_title(title_style);
+        }
+        let star = if mark.starred {
+            Span::styled("★", theme.star())
+        } else {
+            Span::raw(" ")
+        };
         let line = Line::from(vec![
             Span::styled(if full { "•" } else { "◦" }, theme.marker(full)),
-            Span::raw(" "),
+            star,
             Span::styled(fit_width(&title, title_width), title_style),
         ]);
         let row = Rect {

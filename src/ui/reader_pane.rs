@@ -1,6 +1,7 @@
 //! The reading pane: the visible slice of the open article's wrapped lines (links included:
 //! "Voir plus" and "Cité par" scroll with the text, numbered as the keys count them), in a
-//! centred column, with a scrollbar on the right edge.
+//! centred column, with a scrollbar on the right edge. Links to articles already read look
+//! visited.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,12 +31,19 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let shown = wrapped.lines.iter().skip(scroll).take(height);
     for (y, line) in (text.top()..text.bottom()).zip(shown) {
         let highlighted = matches!(line.kind, LineKind::Link(n) if view.link == Some(n));
+        let visited = match line.kind {
+            LineKind::Link(n) if !highlighted => wrapped
+                .links
+                .get(n)
+                .is_some_and(|link| app.mark(link.target).read),
+            _ => false,
+        };
         let row = Rect {
             y,
             height: 1,
             ..text
         };
-        frame.render_widget(styled(line, theme, highlighted), row);
+        frame.render_widget(styled(line, theme, highlighted, visited), row);
     }
     if panes.reader.width >= 4 {
         let column = Rect {
@@ -48,8 +56,12 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
 }
 
 /// A wrapped line in its style, its marks (link number, link sign) drawn apart.
-fn styled(line: &WrappedLine, theme: Theme, highlighted: bool) -> Line<'_> {
-    let style = theme.line(line.kind, highlighted);
+fn styled(line: &WrappedLine, theme: Theme, highlighted: bool, visited: bool) -> Line<'_> {
+    let style = if visited {
+        theme.visited_link()
+    } else {
+        theme.line(line.kind, highlighted)
+    };
     let mut spans = Vec::with_capacity(1 + 2 * line.marks.len());
     let mut at = 0;
     for (range, mark) in &line.marks {

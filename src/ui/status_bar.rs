@@ -1,4 +1,5 @@
-//! The status bar: article n/N, full or summary, how far through it, history depth, a link
+//! The status bar: article n/N, full or summary, how far through it, unread count, the
+//! starred-only view, history depth, a link
 //! number being typed or a one-off remark, and the help hint from the keymap on the right.
 
 use ratatui::Frame;
@@ -87,6 +88,15 @@ fn describe(app: &App, panes: &Panes) -> (String, String, Option<String>) {
             long.push(format!("{rows} {}", word(strings::ARTICLES)));
             short.push(format!("{rows} {}", word(strings::ARTICLES_SHORT)));
         }
+    }
+    long.push(format!(
+        "{} {}",
+        group(app.unread(), lang),
+        word(strings::UNREAD)
+    ));
+    if app.starred_only() {
+        long.push(word(strings::STARRED_ONLY).to_owned());
+        short.push("★".to_owned());
     }
     let (back, ahead) = app.history_depth();
     let ahead = if ahead > 0 {

@@ -48,10 +48,14 @@ pub enum Role {
     HelpMore,
     HelpKeys,
     Empty,
+    /// The `★` before a starred article's title.
+    Star,
+    /// A read article's title in the list (unread ones stand out by contrast).
+    ReadTitle,
 }
 
 impl Role {
-    pub const ALL: [Role; 30] = [
+    pub const ALL: [Role; 32] = [
         Role::Title,
         Role::Lead,
         Role::Meta,
@@ -82,6 +86,8 @@ impl Role {
         Role::HelpMore,
         Role::HelpKeys,
         Role::Empty,
+        Role::Star,
+        Role::ReadTitle,
     ];
 
     pub fn name(self) -> &'static str {
@@ -116,6 +122,8 @@ impl Role {
             Role::HelpMore => "help-more",
             Role::HelpKeys => "help-keys",
             Role::Empty => "empty",
+            Role::Star => "star",
+            Role::ReadTitle => "read-title",
         }
     }
 
@@ -160,7 +168,8 @@ fn base(role: Role) -> Style {
         Role::StatusMessage => with(M::REVERSED.union(M::BOLD)),
         Role::HelpHeading | Role::HelpMore | Role::HelpKeys => with(M::BOLD),
         Role::Empty => with(M::DIM.union(M::ITALIC)),
-        Role::VisitedLink => with(M::DIM),
+        Role::VisitedLink | Role::ReadTitle => with(M::DIM),
+        Role::Star => with(M::BOLD),
         Role::Body
         | Role::Link
         | Role::MarkerFull
@@ -180,6 +189,7 @@ fn tint(role: Role, light: bool) -> Option<Color> {
         Role::Link => (Color::LightBlue, Color::Blue),
         Role::VisitedLink => (Color::Magenta, Color::Magenta),
         Role::MarkerFull => (Color::Green, Color::Green),
+        Role::Star => (Color::Yellow, Color::Red),
         Role::SearchMatch => (Color::Yellow, Color::Red),
         _ => return None,
     };
@@ -273,6 +283,21 @@ impl Theme {
         } else {
             Role::ListTitle
         })
+    }
+
+    /// A read article's title in the list: unread ones stand out by contrast.
+    pub fn read_title(self, title: Style) -> Style {
+        title.patch(self.get(Role::ReadTitle))
+    }
+
+    /// The star before a starred article's title.
+    pub fn star(self) -> Style {
+        self.get(Role::Star)
+    }
+
+    /// A link to an article already read, as browsers show visited links.
+    pub fn visited_link(self) -> Style {
+        self.get(Role::VisitedLink)
     }
 
     /// The selected row: reversed while the list has the keyboard, underlined otherwise.

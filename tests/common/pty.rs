@@ -23,6 +23,9 @@ pub struct Session {
     size: (u16, u16),
     stop_reading: Arc<AtomicBool>,
     reading: Option<JoinHandle<()>>,
+    /// The XDG state folder of this run: saved reading state never leaks between tests (nor
+    /// into the user's own), unless a test names a file with `--state`.
+    _state_home: tempfile::TempDir,
 }
 
 impl Session {
@@ -93,6 +96,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // The catalogue cache of test runs stays out of the user's home.
         cmd.env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
+        let state_home = tempfile::tempdir().expect("a state folder");
+        cmd.env("XDG_STATE_HOME", state_home.path());
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);
@@ -131,6 +136,7 @@ impl Session {
             size,
             stop_reading,
             reading: Some(reading),
+            _state_home: state_home,
         }
     }
 
