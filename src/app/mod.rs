@@ -179,6 +179,9 @@ pub struct App {
     marks: Marks,
     /// The list is the starred-only view.
     starred_only: bool,
+    /// The saved session, while its article has not arrived yet (the corpus loading in the
+    /// background) and nothing was typed: it is restored as soon as its article is loaded.
+    awaited: Option<crate::state::Session>,
     /// Problems reported by batches added while running.
     diagnostics: Vec<Diagnostic>,
     /// The background load, while it is not finished.
@@ -201,6 +204,10 @@ impl App {
             _ => None,
         };
         let reading = open.is_some() || restored.is_some();
+        let awaited = match (open, &restored, &options.loading) {
+            (None, None, Some(_)) => options.saved.session.clone(),
+            _ => None,
+        };
         let (view, history) = match (open, restored) {
             (Some(id), _) => (Some(Visit::new(id)), History::default()),
             (None, Some((visit, history))) => (Some(visit), history),
@@ -231,6 +238,7 @@ impl App {
             history,
             marks,
             starred_only: false,
+            awaited,
             diagnostics: Vec::new(),
             help_memo: RefCell::new(None),
             loading: options.loading.filter(|p| p.done < p.total),

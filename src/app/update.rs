@@ -4,6 +4,7 @@
 
 use crate::article::Article;
 use crate::card::Card;
+use crate::document;
 use crate::state::Change;
 use crate::store::{self, ArticleId};
 use crate::strings::Message;
@@ -55,8 +56,12 @@ pub struct Outcome {
 pub fn update(app: &mut App, action: Action) -> Outcome {
     let mut outcome = Outcome::default();
     let before = reading::before(app);
-    if is_keystroke(action) && app.message.take().is_some() {
-        outcome.redraw = true;
+    if is_keystroke(action) {
+        // The user has taken over: a session still awaited is not restored over them.
+        app.awaited = None;
+        if app.message.take().is_some() {
+            outcome.redraw = true;
+        }
     }
     let (consumed, settled) = settle_pending(app, action);
     outcome.redraw |= settled;
@@ -97,6 +102,7 @@ fn grow(app: &mut App, cards: Vec<Card>, pages: Vec<Article>, changes: Vec<store
     app.selected = app.selected.min(app.list.len().saturating_sub(1));
     app.marks.attach(&app.store);
     reading::refresh_starred(app);
+    restore_awaited(app);
     app.reader.drop_stale(&app.store);
     if app.reader.view.is_none() {
         // The store may have started empty: show its first article, as `App::new` would have.
@@ -114,6 +120,31 @@ pub fn add_batch(app: &mut App, batch: Batch) -> bool {
     let before = app.loading;
     app.loading = batch.progress.filter(|p| p.done < p.total);
     grow(app, batch.cards, batch.pages, batch.changes) || app.loading != before
+}
+
+/// The saved session, once its article has arrived (while nothing was typed): the reader
+/// opens it at its place, with its history, as if the corpus had been loaded first.
+fn restore_awaited(app: &mut App) {
+    let Some(session) = &app.awaited else {
+        return;
+    };
+    let Some((visit, history)) = app.marks.restore(session) else {
+        if app.loading.is_none() {
+            app.awaited = None;
+        }
+        return;
+    };
+    app.awaited = None;
+    let link = visit
+        .link
+        .filter(|&n| n < document::link_count(&app.store, visit.id));
+    app.reader.view = Some(Visit { link, ..visit });
+    app.history = history;
+    app.focus = Pane::Reader;
+    if let Some(row) = app.list.row_of(visit.id) {
+        app.selected = row;
+    }
+    app.marks.opened(visit.id);
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.

@@ -95,10 +95,9 @@ fn read_with_state(
     let watcher = (interactive && watch && !corpus.paths.is_empty())
         .then(|| Watch::start(corpus.paths, corpus.options))
         .flatten();
-    // `--open` needs the article it names, a saved session its article, and a summary the
-    // whole corpus: all three load all.
-    let restoring = open.is_none() && app_options.saved.session.is_some();
-    if !interactive || open.is_some() || restoring || corpus.paths.is_empty() {
+    // `--open` needs the article it names, and a summary the whole corpus: both load all. A
+    // saved session is restored when its article arrives (`App::awaited`).
+    if !interactive || open.is_some() || corpus.paths.is_empty() {
         let (loaded, store) = load(&corpus);
         let batches = watcher.map(|watcher| {
             let (tx, batches) = mpsc::channel();

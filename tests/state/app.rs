@@ -269,3 +269,59 @@ fn marks_for_articles_not_loaded_yet_apply_when_their_batch_arrives() {
         "the orphan counts for nothing"
     );
 }
+
+/// The session of a run that read the last article, and the pages of the same corpus.
+fn session_on_the_last_article() -> (
+    Saved,
+    Vec<liseuse::article::Article>,
+    ArticleId,
+    liseuse::app::history::Visit,
+) {
+    let mut app = fresh_app();
+    let mut effects = press(&mut app, "Gl");
+    effects.extend(press(&mut app, "jj"));
+    effects.extend(press(&mut app, "q"));
+    let last = app.current().unwrap();
+    let full = synthetic::store(12, 7);
+    let pages = full.ids().map(|id| (*full.body(id)).clone()).collect();
+    (saved_after(&effects), pages, last, app.view().unwrap())
+}
+
+fn loading_app(saved: Saved, first: &[liseuse::article::Article]) -> App {
+    let options = Options {
+        saved,
+        loading: Some(liseuse::app::Progress { done: 1, total: 2 }),
+        ..Options::default()
+    };
+    App::new(Store::from_pages(first.to_vec()).0, options, (100, 30))
+}
+
+#[test]
+fn a_session_whose_article_loads_later_is_restored_when_it_arrives() {
+    let (saved, pages, last, view) = session_on_the_last_article();
+    let key = synthetic::store(12, 7).key(last);
+    let (first, rest) = pages.split_at(3);
+    let mut app = loading_app(saved.clone(), first);
+    assert!(app.store().find_key(&key).is_none(), "not loaded yet");
+    let batch = liseuse::app::Batch {
+        pages: rest.to_vec(),
+        ..Default::default()
+    };
+    liseuse::app::add_batch(&mut app, batch);
+    let id = app.store().find_key(&key).unwrap();
+    assert_eq!(app.current(), Some(id));
+    assert_eq!(app.focus(), Pane::Reader);
+    let restored = app.view().unwrap();
+    assert_eq!((restored.top, restored.at_end), (view.top, view.at_end));
+
+    // A key typed before it arrives: the user has taken over, nothing moves under them.
+    let mut app = loading_app(saved, first);
+    press(&mut app, "j");
+    let before = app.current();
+    let batch = liseuse::app::Batch {
+        pages: rest.to_vec(),
+        ..Default::default()
+    };
+    liseuse::app::add_batch(&mut app, batch);
+    assert_eq!(app.current(), before);
+}
