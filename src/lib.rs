@@ -26,6 +26,7 @@ pub mod ingest;
 pub mod invisible;
 pub mod paths;
 pub mod record;
+pub mod search;
 pub mod store;
 pub mod strings;
 pub mod terminal;

@@ -6,6 +6,7 @@
 
 mod corpus;
 mod read;
+mod search;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -45,7 +46,6 @@ pub struct Cli {
 
 impl Cli {
     /// The cache folder this run may use, if any.
-    #[allow(dead_code)] // Wired by the catalogue and the search index, being written.
     fn cache(&self) -> Option<PathBuf> {
         paths::cache(self.cache_dir.as_deref(), self.no_cache)
     }
@@ -64,6 +64,22 @@ pub enum Command {
     },
     /// Report every problem found while loading (file:line: message) and a summary.
     Check { paths: Vec<PathBuf> },
+    /// Print the articles matching QUERY, best first, with a snippet (exit 1: none matched).
+    ///
+    /// Words all match (AND), ignoring case and accents; "a phrase" matches in order; -word
+    /// excludes; the last word also matches as a prefix.
+    Search {
+        query: String,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
+        format: search::SearchFormat,
+        /// Print at most N articles.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print only how many articles and occurrences match.
+        #[arg(long)]
+        count: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,6 +104,23 @@ pub fn run() -> ExitCode {
             output,
         }) => corpus::export(&paths, options, format, output),
         Some(Command::Check { paths }) => corpus::check(&paths, options),
+        Some(Command::Search {
+            ref query,
+            ref paths,
+            format,
+            limit,
+            count,
+        }) => {
+            let args = search::SearchArgs {
+                query,
+                paths,
+                format,
+                limit,
+                count,
+                cache: cli.cache(),
+            };
+            search::search(args, options)
+        }
         None => read::read(&cli.paths, options, cli.open.as_deref(), cli.measure),
     }
 }

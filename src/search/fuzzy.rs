@@ -1,0 +1,139 @@
+//! The fuzzy title matcher (fzf-style, nucleo-matcher) for the `f` filter and `--open`: titles
+//! folded once by our `fold`, the pattern folded the same way, so `hanoi` meets `Hanoï` here as
+//! in search. Matched letters are given back as character positions in the original title.
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use crate::fold::fold;
+
+/// Titles ready to be matched.
+pub struct Titles {
+    folded: Vec<Utf32String>,
+    matcher: Matcher,
+}
+
+impl std::fmt::Debug for Titles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Titles({})", self.folded.len())
+    }
+}
+
+/// One title that matched: its index among the titles given and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleMatch {
+    pub index: usize,
+    pub score: u32,
+}
+
+fn pattern(query: &str) -> Pattern {
+    Pattern::new(
+        &fold(query),
+        CaseMatching::Respect,
+        Normalization::Never,
+        AtomKind::Fuzzy,
+    )
+}
+
+impl Titles {
+    pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Titles {
+        let mut this = Titles {
+            folded: Vec::new(),
+            matcher: Matcher::new(Config::DEFAULT),
+        };
+        this.extend(titles);
+        this
+    }
+
+    /// Takes in more titles (a new batch), after those already held.
+    pub fn extend<'a>(&mut self, titles: impl IntoIterator<Item = &'a str>) {
+        self.folded
+            .extend(titles.into_iter().map(|t| Utf32String::from(fold(t))));
+    }
+
+    pub fn len(&self) -> usize {
+        self.folded.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// The titles matching `query`, best first (ties in title order). An empty query matches
+    /// nothing: the caller shows everything instead.
+    pub fn rank(&mut self, query: &str) -> Vec<TitleMatch> {
+        let pattern = pattern(query);
+        if pattern.atoms.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<TitleMatch> = self
+            .folded
+            .iter()
+            .enumerate()
+            .filter_map(|(index, title)| {
+                let score = pattern.score(title.slice(..), &mut self.matcher)?;
+                Some(TitleMatch { index, score })
+            })
+            .collect();
+        found.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        found
+    }
+}
+
+/// Character positions of `title` (the original, unfolded) that `query` matched (for the rows
+/// on screen: a matcher of its own, so drawing needs nothing mutable).
+pub fn letters(query: &str, title: &str) -> Vec<usize> {
+    let (folded, origin) = fold_with_origins(title);
+    let haystack = Utf32String::from(folded.as_str());
+    let mut indices = Vec::new();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    pattern(query).indices(haystack.slice(..), &mut matcher, &mut indices);
+    let mut letters: Vec<usize> = indices
+        .into_iter()
+        .filter_map(|i| origin.get(i as usize).copied())
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters
+}
+
+/// `fold(title)` rebuilt character by character, with the original character each folded one
+/// came from (one title at a time: only for the rows on screen).
+fn fold_with_origins(title: &str) -> (String, Vec<usize>) {
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    let mut buf = [0u8; 4];
+    for (n, c) in title.chars().enumerate() {
+        let part = fold(c.encode_utf8(&mut buf));
+        if part.is_empty() {
+            // Spaces fold to nothing alone: keep one, as `fold` does inside a title.
+            if c.is_whitespace() && !folded.is_empty() && !folded.ends_with(' ') {
+                folded.push(' ');
+                origin.push(n);
+            }
+            continue;
+        }
+        for f in part.chars() {
+            folded.push(f);
+            origin.push(n);
+        }
+    }
+    (folded, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_matched_folded_and_letters_found_in_the_original() {
+        let mut titles = Titles::new(["La Patrie, la terre d’origine", "Hanoï accueille Tô Lâm"]);
+        let found = titles.rank("hanoi to lam");
+        assert_eq!(found.iter().map(|m| m.index).collect::<Vec<_>>(), [1]);
+        let letters = letters("lam", "Hanoï accueille Tô Lâm");
+        let title: Vec<char> = "Hanoï accueille Tô Lâm".chars().collect();
+        let got: String = letters.iter().map(|&i| title[i]).collect();
+        assert_eq!(got.to_lowercase(), "lâm");
+        assert!(titles.rank("zzzq").is_empty());
+    }
+}

@@ -1,0 +1,171 @@
+//! Search in the background, for the reader: one thread indexes the pages handed to it (the
+//! first store, then each batch as it lands), committing after each lot so searches see what
+//! is indexed so far; another answers queries, always the newest asked (older ones waiting are
+//! dropped unanswered, so typing fast costs no queue). The reader never waits on either.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::index::{Hit, SearchIndex, Searcher};
+use super::query::Query;
+use crate::article::Article;
+use crate::store::Store;
+
+/// Pages the reader asks for at most: more than anyone scrolls through, bounded for a query
+/// that matches everything.
+pub const MAX_RESULTS: usize = 5_000;
+
+/// Pages indexed between two commits: searches see the first thousands of a large corpus
+/// while the rest is indexed.
+const COMMIT_EVERY: usize = 4_000;
+
+/// The answer to query number `asked`.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub asked: u64,
+    pub text: String,
+    pub hits: Vec<Hit>,
+    /// Whether every page handed in was indexed when the query ran.
+    pub complete: bool,
+    /// A problem with the index, said once in the status bar instead of results.
+    pub error: Option<String>,
+}
+
+/// Pages to index: each with its key.
+pub type Docs = Vec<(String, Article)>;
+
+pub struct Worker {
+    docs: Sender<Docs>,
+    queries: Sender<(u64, String)>,
+    /// Lots handed in and not yet committed.
+    pending: Arc<AtomicUsize>,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worker").finish_non_exhaustive()
+    }
+}
+
+impl Worker {
+    /// Starts both threads on the index in `cache` (in memory with none, or when another
+    /// reader holds it); each answer is handed to `answered`.
+    pub fn start(cache: Option<PathBuf>, answered: impl Fn(Answer) + Send + 'static) -> Worker {
+        let (docs, lots) = mpsc::channel::<Docs>();
+        let (queries, asked) = mpsc::channel();
+        let pending = Arc::new(AtomicUsize::new(0));
+        let (searcher_tx, searcher_rx) = mpsc::channel();
+        let indexing = Arc::clone(&pending);
+        thread::spawn(move || index_lots(cache, lots, &indexing, searcher_tx));
+        let answering = Arc::clone(&pending);
+        thread::spawn(move || answer_queries(searcher_rx, asked, &answering, answered));
+        Worker {
+            docs,
+            queries,
+            pending,
+        }
+    }
+
+    /// Hands pages to the indexer (unchanged ones it skips).
+    pub fn index(&self, docs: Docs) {
+        if docs.is_empty() {
+            return;
+        }
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if self.docs.send(docs).is_err() {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Asks query number `asked`; only the newest asked gets an answer.
+    pub fn ask(&self, asked: u64, text: &str) {
+        let _ = self.queries.send((asked, text.to_owned()));
+    }
+}
+
+/// Every article of the store, keyed: the first lot.
+pub fn all_docs(store: &Store) -> Docs {
+    store
+        .ids()
+        .map(|id| (store.key(id), store.article(id).clone()))
+        .collect()
+}
+
+/// The articles a batch added or changed: those past `before` (new pages and summary-only
+/// articles) and those titled as one of its pages (a summary-only article the page replaced).
+pub fn changed_docs(store: &Store, before: usize, titles: &[String]) -> Docs {
+    let mut ids: Vec<_> = store.ids().skip(before).collect();
+    ids.extend(
+        titles
+            .iter()
+            .flat_map(|t| store.find_titles(t).iter().copied())
+            .filter(|id| id.index() < before),
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| (store.key(id), store.article(id).clone()))
+        .collect()
+}
+
+fn index_lots(
+    cache: Option<PathBuf>,
+    lots: Receiver<Docs>,
+    pending: &AtomicUsize,
+    searcher: Sender<Result<Searcher, String>>,
+) {
+    let opened = match &cache {
+        Some(dir) => SearchIndex::open(dir).or_else(|_| SearchIndex::in_memory()),
+        None => SearchIndex::in_memory(),
+    };
+    let mut index = match opened {
+        Ok(index) => index,
+        Err(e) => {
+            let _ = searcher.send(Err(e.to_string()));
+            return;
+        }
+    };
+    let _ = searcher.send(Ok(index.searcher()));
+    for lot in lots {
+        for part in lot.chunks(COMMIT_EVERY) {
+            // On an error, searches go on over what was committed; the next part tries again.
+            let _ = index
+                .add(part.iter().map(|(key, article)| (key.clone(), article)))
+                .and_then(|added| if added > 0 { index.commit() } else { Ok(()) });
+        }
+        pending.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn answer_queries(
+    searcher: Receiver<Result<Searcher, String>>,
+    asked: Receiver<(u64, String)>,
+    pending: &AtomicUsize,
+    answered: impl Fn(Answer),
+) {
+    let searcher = searcher.recv().unwrap_or_else(|_| Err("no index".to_owned()));
+    while let Ok(first) = asked.recv() {
+        // Only the newest query matters: the others were typed over.
+        let (number, text) = asked.try_iter().last().unwrap_or(first);
+        let complete = pending.load(Ordering::SeqCst) == 0;
+        let result = searcher.as_ref().map_err(Clone::clone).and_then(|s| {
+            s.reload().map_err(|e| e.to_string())?;
+            s.search(&Query::parse(&text), MAX_RESULTS)
+                .map_err(|e| e.to_string())
+        });
+        let (hits, error) = match result {
+            Ok((hits, _)) => (hits, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        answered(Answer {
+            asked: number,
+            text,
+            hits,
+            complete,
+            error,
+        });
+    }
+}
