@@ -8,6 +8,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::panic;
+use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -27,6 +28,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::geometry;
 use crate::app::{self, Action, App, Batch, Effect, Options};
+use crate::search::{self, Answer, Worker};
 use crate::store::Store;
 use crate::ui;
 
@@ -42,6 +44,8 @@ pub enum Event {
     Pages(Batch),
     /// A deadline the app asked for has passed.
     Tick,
+    /// The search worker answered a query.
+    Found(Answer),
 }
 
 type Backend = Bounded;
@@ -58,10 +62,21 @@ static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 
 /// Runs the reader until the user quits or a signal asks it to stop. After a terminating
 /// signal (or a lost terminal) it does not return: the terminal is restored and the process
-/// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP).
-pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> io::Result<()> {
+/// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP). Search indexes into
+/// `cache` (in memory with none).
+pub fn run(
+    store: Store,
+    options: Options,
+    batches: Option<Receiver<Batch>>,
+    cache: Option<PathBuf>,
+) -> io::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
+    let found = tx.clone();
+    let worker = Worker::start(cache, move |answer| {
+        let _ = found.send(Event::Found(answer));
+    });
+    worker.index(search::all_docs(&store));
     if let Some(batches) = batches {
         let tx = tx.clone();
         thread::spawn(move || {
@@ -80,7 +95,7 @@ pub fn run(store: Store, options: Options, batches: Option<Receiver<Batch>>) -> 
     // The app is told the size the terminal claims; it draws at most `MAX_SIZE` of it.
     let size = terminal::size().or_else(|_| terminal.size().map(|s| (s.width, s.height)))?;
     let mut app = App::new(store, options, size);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
     drop(guard);
     match ENDED_BY.load(Ordering::SeqCst) {
         0 => result,
@@ -98,6 +113,7 @@ fn event_loop(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
     rx: &Receiver<Event>,
+    worker: &Worker,
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
     while let Some(first) = next_event(app, rx) {
@@ -107,7 +123,14 @@ fn event_loop(
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let action = match event {
                 Event::Pages(batch) => {
+                    let titles: Vec<String> = batch.pages.iter().map(|p| p.title.clone()).collect();
+                    let before = app.store().len();
                     changed |= app::add_batch(app, batch);
+                    worker.index(search::changed_docs(app.store(), before, &titles));
+                    None
+                }
+                Event::Found(answer) => {
+                    changed |= app::search::answered(app, answer);
                     None
                 }
                 event => action_for(app, event),
@@ -122,6 +145,11 @@ fn event_loop(
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => suspend(terminal)?,
                     Effect::Repaint => repaint(terminal)?,
+                    Effect::Search => {
+                        if let Some((asked, text)) = app.take_search_request() {
+                            worker.ask(asked, &text);
+                        }
+                    }
                 }
             }
         }
@@ -165,7 +193,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
             Some(Action::Quit)
         }
         // Handled by the loop itself: a batch changes the store, not through an action.
-        Event::Pages(_) => None,
+        Event::Pages(_) | Event::Found(_) => None,
     }
 }
 

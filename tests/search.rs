@@ -5,6 +5,8 @@
 
 #[path = "common/gen.rs"]
 mod generator;
+#[path = "search/reader.rs"]
+mod reader;
 #[path = "common/rng.rs"]
 mod rng;
 #[path = "common/synthetic.rs"]
@@ -74,13 +76,19 @@ fn words_all_match_phrases_keep_order_and_exclusions_exclude() {
     assert!(!found(&store, "laos -chine ").contains(&"trois".to_owned()));
     assert_eq!(found(&store, "acc"), ["un"], "the last word is a prefix");
     assert!(found(&store, "acc ").is_empty(), "a finished word is not");
-    assert!(found(&store, "-laos").is_empty(), "exclusions alone find nothing");
+    assert!(
+        found(&store, "-laos").is_empty(),
+        "exclusions alone find nothing"
+    );
 }
 
 #[test]
 fn a_title_match_ranks_first() {
     let store = store_of(vec![
-        page("Le commerce", "On parle du Cambodge ici, du Cambodge là, du Cambodge encore."),
+        page(
+            "Le commerce",
+            "On parle du Cambodge ici, du Cambodge là, du Cambodge encore.",
+        ),
         page("Le Cambodge", "Un seul mot sur le pays."),
     ]);
     assert_eq!(found(&store, "cambodge")[0], "le-cambodge");
@@ -131,8 +139,7 @@ fn a_generated_corpus_answers_phrases_and_prefixes() {
             || a.paragraphs.iter().any(|p| !q.matches(p).is_empty())
             || !q.matches(&a.lead).is_empty()
             || a.photos.iter().any(|p| !q.matches(&p.caption).is_empty())
-            || a
-                .related
+            || a.related
                 .iter()
                 .any(|l| !q.matches(&l.title).is_empty() || !q.matches(&l.summary).is_empty());
         assert!(hit, "{key} does not say Hanoï");
@@ -201,7 +208,10 @@ fn a_damaged_index_is_rebuilt() {
         .add(store.ids().map(|id| (store.key(id), store.article(id))))
         .unwrap();
     index.commit().unwrap();
-    assert_eq!(index.searcher().search(&Query::parse("laos"), 5).unwrap().1, 1);
+    assert_eq!(
+        index.searcher().search(&Query::parse("laos"), 5).unwrap().1,
+        1
+    );
 }
 
 /// Overwrites the middle of every file of the index but its lock.
@@ -248,7 +258,10 @@ fn the_command_prints_matches_like_grep_and_says_none_by_its_code() {
     let cache = tempfile::tempdir().unwrap();
     let (out, _, code) = liseuse(&["search", "to lam"], cache.path());
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("[Tô] [Lâm]"), "the spelling with accents is found: {out}");
+    assert!(
+        out.contains("[Tô] [Lâm]"),
+        "the spelling with accents is found: {out}"
+    );
     let (out, _, code) = liseuse(&["search", "zzzqqq"], cache.path());
     assert_eq!((out.as_str(), code), ("", 1));
     let (out, _, code) = liseuse(&["search", "laos", "--format", "jsonl"], cache.path());
@@ -274,7 +287,10 @@ fn a_hostile_query_and_hostile_pages_print_nothing_active() {
     let dir = pages.path().to_str().unwrap();
     for query in ["laos", "laos\u{1b}[31m", "\u{9b}laos"] {
         let (out, err, _) = liseuse(&["search", query, dir], cache.path());
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{9b}'), "{out:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "{out:?}"
+        );
         assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     }
 }

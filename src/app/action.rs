@@ -4,6 +4,8 @@
 use std::time::{Duration, Instant};
 
 use super::Pane;
+use super::prompt::PromptKey;
+use super::search::PromptKind;
 
 /// How long after a digit a second one still joins it: `1` follows link 1 at once, and a `0`
 /// typed within the pause moves on to link 10 instead.
@@ -73,4 +75,10 @@ pub enum Action {
     Suspend,
     /// Draw the whole screen again.
     Redraw,
+    /// Open the `/` search or the `f` title filter prompt.
+    OpenPrompt(PromptKind),
+    /// A key typed in the open prompt.
+    Prompt(PromptKey),
+    /// Go to the next (positive) or previous search match, on through the results.
+    NextMatch(isize),
 }

@@ -9,6 +9,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Position;
 
+use super::prompt::edit_for_key;
+use super::search::PromptKind;
 use super::{Action, App, Motion, Pane};
 use crate::strings::{Lang, Text, text};
 
@@ -21,6 +23,8 @@ pub enum Mode {
     Help,
     List,
     Reader,
+    /// A prompt at the foot of the screen takes every key (`app::prompt`).
+    Prompt,
 }
 
 /// Where a binding applies, and the heading it gets in the help.
@@ -38,8 +42,8 @@ pub enum Scope {
 impl Scope {
     fn covers(self, mode: Mode) -> bool {
         match self {
-            Self::Always => true,
-            Self::Panes => mode != Mode::Help,
+            Self::Always => mode != Mode::Prompt,
+            Self::Panes => matches!(mode, Mode::List | Mode::Reader),
             Self::InList => mode == Mode::List,
             Self::InReader => mode == Mode::Reader,
             Self::InHelp => mode == Mode::Help,
@@ -196,8 +200,12 @@ pub static BINDINGS: &[Binding] = &[
     Binding { scope: Panes, keys: &[Key::Digits], does: Does::Digit,
               help: text("suivre le lien n ; un second chiffre tapé vite (1 puis 0) mène au lien 10",
                          "follow link n; a second digit typed quickly (1 then 0) leads to link 10") },
-    bind(Panes,    &[ESC],                        Action::Cancel,            text("oublier le numéro tapé", "forget the number typed")),
+    bind(Panes,    &[ESC],                        Action::Cancel,            text("oublier le numéro tapé ; après une recherche, rendre la liste", "forget the number typed; after a search, give the list back")),
     bind(Panes,    &[ch(' ')],                    Action::PageOrNext,        text("page suivante de l’article ; à la fin, article suivant", "next page of the article; at its end, next article")),
+    bind(Panes,    &[ch('/')],                    Action::OpenPrompt(PromptKind::Search), text("chercher dans le texte (Échap rend la liste)", "search the text (Esc gives the list back)")),
+    bind(Panes,    &[ch('f')],                    Action::OpenPrompt(PromptKind::Filter), text("filtrer les titres par quelques lettres", "filter titles by a few letters")),
+    bind(Panes,    &[ch('n')],                    Action::NextMatch(1),      text("occurrence suivante (puis article suivant)", "next match (then next article)")),
+    bind(Panes,    &[ch('N')],                    Action::NextMatch(-1),     text("occurrence précédente", "previous match")),
     bind(Panes,    &[ch('J')],                    NextArticle(1),            text("ouvrir l’article suivant de la liste", "open the next article of the list")),
     bind(Panes,    &[ch('K')],                    NextArticle(-1),           text("ouvrir l’article précédent de la liste", "open the previous article of the list")),
     bind(InList,   &[UP, ch('k')],                Move(List, Rows(-1)),      text("article précédent", "previous article")),
@@ -241,6 +249,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let mode = app.mode();
+    if mode == Mode::Prompt {
+        return edit_for_key(key).map(Action::Prompt);
+    }
     let binding = BINDINGS
         .iter()
         .filter(|b| b.scope.covers(mode))

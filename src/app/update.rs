@@ -11,6 +11,7 @@ use super::geometry::{self, NARROW, max_top};
 use super::history::Visit;
 use super::reader::{link_in_view, top_row};
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
+use super::search;
 use super::{Action, App, Batch, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
@@ -21,6 +22,8 @@ pub enum Effect {
     Suspend,
     /// Write every cell again (the screen may hold someone else's output).
     Repaint,
+    /// Hand `App::take_search_request` to the search worker.
+    Search,
 }
 
 /// What an action did.
@@ -126,7 +129,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             true
         }
         Action::ScrollHelp(motion) => scroll_help(app, motion),
-        Action::Cancel => app.overlay.take().is_some(),
+        Action::Cancel => app.overlay.take().is_some() || search::restore(app),
         Action::Resize(cols, rows) => {
             // Nothing is wrapped here: the place is an anchor, and the frame drawn after a
             // burst of resizes wraps once, at the last size.
@@ -145,6 +148,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             effects.push(Effect::Repaint);
             true
         }
+        Action::OpenPrompt(kind) => search::open_prompt(app, kind),
+        Action::Prompt(key) => search::prompt_key(app, key, effects),
+        Action::NextMatch(step) => search::next_match(app, step),
     }
 }
 

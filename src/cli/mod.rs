@@ -121,7 +121,13 @@ pub fn run() -> ExitCode {
             };
             search::search(args, options)
         }
-        None => read::read(&cli.paths, options, cli.open.as_deref(), cli.measure),
+        None => read::read(
+            &cli.paths,
+            options,
+            cli.open.as_deref(),
+            cli.measure,
+            cli.cache(),
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use std::thread;
 
 use super::corpus::{exit_code, load, print_diagnostics, store_of, write_summary};
+use super::search::closest_title;
 use crate::app::{Batch, Options as AppOptions, Progress};
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
@@ -24,12 +25,13 @@ pub(super) fn read(
     options: ingest::LoadOptions,
     open: Option<&str>,
     measure: u16,
+    cache: Option<PathBuf>,
 ) -> ExitCode {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     // `--open` needs the article it names, and a summary the whole corpus: both load all.
     if !interactive || open.is_some() || paths.is_empty() {
         let (loaded, store) = load(paths, options);
-        return read_loaded(loaded, store, open, measure, interactive);
+        return read_loaded(loaded, store, open, measure, interactive, cache);
     }
     let mut plan = ingest::Plan::new(paths, options);
     let mut first = plan.take_walked();
@@ -37,7 +39,7 @@ pub(super) fn read(
     let total = plan.len();
     let store = store_of(&mut first);
     if total <= FIRST_FILES {
-        return read_loaded(first, store, None, measure, interactive);
+        return read_loaded(first, store, None, measure, interactive, cache);
     }
     let (tx, batches) = mpsc::channel();
     thread::spawn(move || {
@@ -63,7 +65,7 @@ pub(super) fn read(
         }),
         ..AppOptions::default()
     };
-    terminal_outcome(crate::terminal::run(store, options, Some(batches)))
+    terminal_outcome(crate::terminal::run(store, options, Some(batches), cache))
 }
 
 /// The reader on a corpus loaded whole: `--open` looked up, a summary printed instead when
@@ -74,13 +76,19 @@ fn read_loaded(
     open: Option<&str>,
     measure: u16,
     interactive: bool,
+    cache: Option<PathBuf>,
 ) -> ExitCode {
     if store.is_empty() {
         print_diagnostics(&loaded);
         eprintln!("liseuse: nothing could be loaded");
         return ExitCode::from(2);
     }
-    let open = match open.map(|wanted| (wanted, store.lookup(wanted))) {
+    let lookup = |wanted| {
+        store
+            .lookup(wanted)
+            .or_else(|| closest_title(&store, wanted))
+    };
+    let open = match open.map(|wanted| (wanted, lookup(wanted))) {
         None => None,
         Some((_, Some(id))) => Some(id),
         Some((wanted, None)) => {
@@ -112,7 +120,7 @@ fn read_loaded(
         lang: Lang::from_env(),
         loading: None,
     };
-    terminal_outcome(crate::terminal::run(store, options, None))
+    terminal_outcome(crate::terminal::run(store, options, None, cache))
 }
 
 fn terminal_outcome(result: io::Result<()>) -> ExitCode {

@@ -10,8 +10,8 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::corpus::load;
-use crate::ingest;
 use crate::inert::inert;
+use crate::ingest;
 use crate::search::{Query, SearchError, SearchIndex, Snippet, Titles, occurrences, snippet};
 use crate::store::{ArticleId, Store};
 
@@ -115,7 +115,10 @@ fn found<'a>(store: &'a Store, query: &Query, id: ArticleId, score: f32) -> Foun
         title: &article.title,
         score,
         matches: occurrences(query, article),
-        marks: marks.iter().map(|m| [chars(m.start), chars(m.end)]).collect(),
+        marks: marks
+            .iter()
+            .map(|m| [chars(m.start), chars(m.end)])
+            .collect(),
         snippet: text,
     }
 }

@@ -142,8 +142,7 @@ impl SearchIndex {
             tantivy::TantivyError::LockFailure(..) => Opening::Busy,
             _ => Opening::Untrusted,
         })?;
-        if index.schema() != schema || !index.validate_checksum().is_ok_and(|bad| bad.is_empty())
-        {
+        if index.schema() != schema || !index.validate_checksum().is_ok_and(|bad| bad.is_empty()) {
             return Err(Opening::Untrusted);
         }
         Self::with_index(index, fields, Some(dir.to_owned())).map_err(|e| {

@@ -105,11 +105,22 @@ mod tests {
     #[test]
     fn the_snippet_is_cut_around_the_match_and_marks_it() {
         let mut page = Article::new("Titre");
-        page.paragraphs = vec![format!("{}le Laos et le Vietnam{}", "mot ".repeat(40), " fin".repeat(40))];
+        page.paragraphs = vec![format!(
+            "{}le Laos et le Vietnam{}",
+            "mot ".repeat(40),
+            " fin".repeat(40)
+        )];
         let s = snippet(&Query::parse("laos"), &page);
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
         assert_eq!(
-            s.marks.iter().map(|m| &s.text[m.clone()]).collect::<Vec<_>>(),
+            s.marks
+                .iter()
+                .map(|m| &s.text[m.clone()])
+                .collect::<Vec<_>>(),
             ["Laos"]
         );
     }

@@ -36,7 +36,10 @@ pub fn words(text: &str) -> Vec<Word> {
             }
             continue;
         }
-        for part in folded.split(|c: char| !in_word(c)).filter(|p| !p.is_empty()) {
+        for part in folded
+            .split(|c: char| !in_word(c))
+            .filter(|p| !p.is_empty())
+        {
             out.push(Word {
                 folded: part.to_owned(),
                 range: range.clone(),
@@ -49,7 +52,9 @@ pub fn words(text: &str) -> Vec<Word> {
 /// Byte ranges of the runs of word characters.
 fn pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = None;
-    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
     std::iter::from_fn(move || {
         for (at, c) in chars.by_ref() {
             match (start, in_word(c)) {
@@ -95,6 +100,9 @@ mod tests {
 
     #[test]
     fn a_decomposed_accent_stays_in_its_word() {
-        assert_eq!(folded_words("Hanoi\u{0308} e\u{0301}lan"), ["hanoi", "elan"]);
+        assert_eq!(
+            folded_words("Hanoi\u{0308} e\u{0301}lan"),
+            ["hanoi", "elan"]
+        );
     }
 }

@@ -146,7 +146,9 @@ fn answer_queries(
     pending: &AtomicUsize,
     answered: impl Fn(Answer),
 ) {
-    let searcher = searcher.recv().unwrap_or_else(|_| Err("no index".to_owned()));
+    let searcher = searcher
+        .recv()
+        .unwrap_or_else(|_| Err("no index".to_owned()));
     while let Ok(first) = asked.recv() {
         // Only the newest query matters: the others were typed over.
         let (number, text) = asked.try_iter().last().unwrap_or(first);

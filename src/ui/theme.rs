@@ -118,6 +118,22 @@ impl Theme {
         self.tint(Self::plain().add_modifier(Modifier::BOLD), Color::Yellow)
     }
 
+    /// A search match in the reader, a matched letter of the title filter: reversed, so it
+    /// shows without colour too.
+    pub fn search_match(self, line: Style) -> Style {
+        let base = line.add_modifier(Modifier::REVERSED);
+        if self.color {
+            base.fg(Color::Yellow)
+        } else {
+            base
+        }
+    }
+
+    /// The count of matches after a title in the list of results.
+    pub fn match_count(self) -> Style {
+        self.tint(Self::plain(), Color::Yellow)
+    }
+
     pub fn empty(self) -> Style {
         Self::plain().add_modifier(Modifier::DIM | Modifier::ITALIC)
     }
