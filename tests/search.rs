@@ -11,6 +11,8 @@ mod reader;
 mod rng;
 #[path = "common/synthetic.rs"]
 mod synthetic;
+#[path = "common/search.rs"]
+mod worker;
 
 use std::path::Path;
 use std::process::Command;
@@ -293,4 +295,18 @@ fn a_hostile_query_and_hostile_pages_print_nothing_active() {
         );
         assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     }
+}
+
+#[test]
+fn open_takes_a_title_typed_loosely_and_says_when_nothing_is_close() {
+    let cache = tempfile::tempdir().unwrap();
+    let (out, err, code) = liseuse(&["--open", "la patrie la terre d origine"], cache.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("articles:"),
+        "the summary, as without a terminal: {out}"
+    );
+    let (_, err, code) = liseuse(&["--open", "the quick brown fox jumps"], cache.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("no article"), "{err}");
 }

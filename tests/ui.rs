@@ -2,6 +2,9 @@
 //! (`action_for_key` → `update` → `draw`). Snapshots hold the text and, below it, every run of
 //! styled cells, so a lost highlight fails as surely as a lost word.
 
+#[path = "common/search.rs"]
+mod search;
+
 use std::fmt::Write as _;
 
 use liseuse::app::keymap::action_for_key;
@@ -140,6 +143,22 @@ fn describe(style: Style) -> String {
         parts.push(format!("{:?}", style.add_modifier));
     }
     parts.join(" ")
+}
+
+#[test]
+fn search_prompt_results_and_highlights() {
+    let store = corpus();
+    let searcher = search::searcher(&store);
+    let mut app = app(store, 100, 30);
+    for keys in ["/ l a o s", "Enter n"] {
+        if press(&mut app, keys).contains(&Effect::Search) {
+            search::answer(&mut app, &searcher);
+        }
+    }
+    insta::assert_snapshot!("search_laos_read_100x30", render(&frame(&app)));
+    press(&mut app, "/ Bksp Bksp");
+    search::answer(&mut app, &searcher);
+    insta::assert_snapshot!("search_prompt_100x30", render(&frame(&app)));
 }
 
 #[test]

@@ -2,23 +2,15 @@
 //! search worker's part is played here, answering each request from an index in memory.
 
 use liseuse::app::keymap::action_for_key;
-use liseuse::app::search::answered;
 use liseuse::app::{App, Effect, Mode, Options, Pane, update};
-use liseuse::search::{Answer, MAX_RESULTS, Query, SearchIndex, Searcher};
+use liseuse::search::{Query, Searcher};
 use liseuse::store::{ArticleId, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::worker::{answer, searcher};
+
 pub fn bundled() -> Store {
     Store::from_pages(liseuse::ingest::load_bundled().pages).0
-}
-
-pub fn searcher(store: &Store) -> Searcher {
-    let mut index = SearchIndex::in_memory().unwrap();
-    index
-        .add(store.ids().map(|id| (store.key(id), store.article(id))))
-        .unwrap();
-    index.commit().unwrap();
-    index.searcher()
 }
 
 /// Types `text` key by key (`⏎` Enter, `⎋` Esc, `↑` `↓`, `⌫`), answering every search asked
@@ -36,18 +28,8 @@ pub fn type_keys(app: &mut App, searcher: &Searcher, text: &str) {
         let Some(action) = action_for_key(app, KeyEvent::new(code, KeyModifiers::NONE)) else {
             continue;
         };
-        let outcome = update(app, action);
-        if outcome.effects.contains(&Effect::Search) {
-            let (asked, text) = app.take_search_request().unwrap();
-            let (hits, _) = searcher.search(&Query::parse(&text), MAX_RESULTS).unwrap();
-            let answer = Answer {
-                asked,
-                text,
-                hits,
-                complete: true,
-                error: None,
-            };
-            answered(app, answer);
+        if update(app, action).effects.contains(&Effect::Search) {
+            answer(app, searcher);
         }
     }
 }
