@@ -42,7 +42,7 @@ pub enum Scope {
 impl Scope {
     fn covers(self, mode: Mode) -> bool {
         match self {
-            Self::Always => mode != Mode::Prompt,
+            Self::Always => true,
             Self::Panes => matches!(mode, Mode::List | Mode::Reader),
             Self::InList => mode == Mode::List,
             Self::InReader => mode == Mode::Reader,
@@ -249,13 +249,15 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let mode = app.mode();
-    if mode == Mode::Prompt {
-        return edit_for_key(key).map(Action::Prompt);
-    }
     let binding = BINDINGS
         .iter()
         .filter(|b| b.scope.covers(mode))
-        .find(|b| b.keys.iter().any(|k| k.matches(&key)))?;
+        .find(|b| b.keys.iter().any(|k| k.matches(&key)));
+    // A prompt takes every key but the few bound everywhere (Ctrl-C quits, Ctrl-Z, Ctrl-L).
+    let binding = match binding {
+        None if mode == Mode::Prompt => return edit_for_key(key).map(Action::Prompt),
+        binding => binding?,
+    };
     match binding.does {
         Does::Act(action) => Some(action),
         Does::Digit => match key.code {

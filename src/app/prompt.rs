@@ -27,8 +27,8 @@ pub enum Edit {
     Newer,
 }
 
-/// What a key does in a prompt: an edit, or the end of the prompt (`Enter` keeps, `Esc`
-/// gives up); `None` for keys a prompt ignores.
+/// What a key does in a prompt: an edit, or the end of the prompt (`Enter` keeps, `Esc` or
+/// `Ctrl-G` gives up); `None` for keys a prompt ignores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKey {
     Edit(Edit),
@@ -41,7 +41,7 @@ pub fn edit_for_key(key: KeyEvent) -> Option<PromptKey> {
     let edit = match key.code {
         KeyCode::Enter => return Some(PromptKey::Accept),
         KeyCode::Esc => return Some(PromptKey::Cancel),
-        KeyCode::Char('c' | 'g') if ctrl => return Some(PromptKey::Cancel),
+        KeyCode::Char('g') if ctrl => return Some(PromptKey::Cancel),
         KeyCode::Char('w') if ctrl => Edit::DeleteWord,
         KeyCode::Char('u') if ctrl => Edit::DeleteToStart,
         KeyCode::Char('a') if ctrl => Edit::Home,
