@@ -5,6 +5,8 @@
 
 #[path = "common/gen.rs"]
 mod generator;
+#[path = "common/pty.rs"]
+mod harness;
 #[path = "search/reader.rs"]
 mod reader;
 #[path = "common/rng.rs"]
@@ -309,4 +311,26 @@ fn open_takes_a_title_typed_loosely_and_says_when_nothing_is_close() {
     let (_, err, code) = liseuse(&["--open", "the quick brown fox jumps"], cache.path());
     assert_eq!(code, 2);
     assert!(err.contains("no article"), "{err}");
+}
+
+#[test]
+fn slash_laos_in_the_real_reader_lists_highlights_and_gives_the_list_back() {
+    let store = store_of(ingest::load_bundled().pages);
+    let laos = found(&store, "laos").len();
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cache.path().to_str().unwrap();
+    let mut s = harness::Session::liseuse(&["--cache-dir", dir], (100, 30));
+    s.wait_for("Pour promouvoir les relations");
+    s.keys("/laos");
+    s.wait_for_settled(&format!("« laos » — {laos} articles"));
+    s.keys("\r");
+    s.wait_for_settled(&format!("article 1/{laos} ·"));
+    s.keys("\u{1b}");
+    s.wait_for_settled(&format!("/{} ·", store.len()));
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert!(
+        cache.path().join(liseuse::search::FOLDER).is_dir(),
+        "the index is kept"
+    );
 }

@@ -209,6 +209,13 @@ pub fn answered(app: &mut App, answer: Answer) -> bool {
         .filter_map(|hit| app.store.find_key(&hit.key))
         .collect();
     let query = Query::parse(&answer.text);
+    // The same query answered again as the index grows: the reader keeps its place.
+    let again = app
+        .search
+        .results
+        .as_ref()
+        .is_some_and(|r| r.text == answer.text);
+    let (kept, at) = (app.list.id(app.selected), app.search.at);
     show(
         app,
         ids,
@@ -217,6 +224,12 @@ pub fn answered(app: &mut App, answer: Answer) -> bool {
         query,
         answer.complete,
     );
+    if again {
+        if let Some(row) = kept.and_then(|id| app.list.row_of(id)) {
+            app.selected = row;
+        }
+        app.search.at = at;
+    }
     true
 }
 

@@ -1,7 +1,8 @@
 //! Search in the background, for the reader: one thread indexes the pages handed to it (the
 //! first store, then each batch as it lands), committing after each lot so searches see what
 //! is indexed so far; another answers queries, always the newest asked (older ones waiting are
-//! dropped unanswered, so typing fast costs no queue). The reader never waits on either.
+//! dropped unanswered, so typing fast costs no queue), and answers the newest again after each
+//! commit, so results grow as the index does. The reader never waits on either.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,9 +38,16 @@ pub struct Answer {
 /// Pages to index: each with its key.
 pub type Docs = Vec<(String, Article)>;
 
+/// What the answering thread is told.
+enum Ask {
+    Query(u64, String),
+    /// More pages are searchable: answer the newest query again.
+    Committed,
+}
+
 pub struct Worker {
     docs: Sender<Docs>,
-    queries: Sender<(u64, String)>,
+    queries: Sender<Ask>,
     /// Lots handed in and not yet committed.
     pending: Arc<AtomicUsize>,
 }
@@ -59,7 +67,8 @@ impl Worker {
         let pending = Arc::new(AtomicUsize::new(0));
         let (searcher_tx, searcher_rx) = mpsc::channel();
         let indexing = Arc::clone(&pending);
-        thread::spawn(move || index_lots(cache, lots, &indexing, searcher_tx));
+        let committed = queries.clone();
+        thread::spawn(move || index_lots(cache, lots, &indexing, searcher_tx, &committed));
         let answering = Arc::clone(&pending);
         thread::spawn(move || answer_queries(searcher_rx, asked, &answering, answered));
         Worker {
@@ -82,7 +91,7 @@ impl Worker {
 
     /// Asks query number `asked`; only the newest asked gets an answer.
     pub fn ask(&self, asked: u64, text: &str) {
-        let _ = self.queries.send((asked, text.to_owned()));
+        let _ = self.queries.send(Ask::Query(asked, text.to_owned()));
     }
 }
 
@@ -116,6 +125,7 @@ fn index_lots(
     lots: Receiver<Docs>,
     pending: &AtomicUsize,
     searcher: Sender<Result<Searcher, String>>,
+    committed: &Sender<Ask>,
 ) {
     let opened = match &cache {
         Some(dir) => SearchIndex::open(dir).or_else(|_| SearchIndex::in_memory()),
@@ -130,28 +140,46 @@ fn index_lots(
     };
     let _ = searcher.send(Ok(index.searcher()));
     for lot in lots {
-        for part in lot.chunks(COMMIT_EVERY) {
+        for (n, part) in lot.chunks(COMMIT_EVERY).enumerate() {
             // On an error, searches go on over what was committed; the next part tries again.
-            let _ = index
+            let added = index
                 .add(part.iter().map(|(key, article)| (key.clone(), article)))
-                .and_then(|added| if added > 0 { index.commit() } else { Ok(()) });
+                .and_then(|added| {
+                    if added > 0 {
+                        index.commit()?;
+                    }
+                    Ok(added)
+                });
+            if (n + 1) * COMMIT_EVERY >= lot.len() {
+                pending.fetch_sub(1, Ordering::SeqCst);
+            }
+            if added.is_ok_and(|added| added > 0) || pending.load(Ordering::SeqCst) == 0 {
+                let _ = committed.send(Ask::Committed);
+            }
         }
-        pending.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
 fn answer_queries(
     searcher: Receiver<Result<Searcher, String>>,
-    asked: Receiver<(u64, String)>,
+    asked: Receiver<Ask>,
     pending: &AtomicUsize,
     answered: impl Fn(Answer),
 ) {
     let searcher = searcher
         .recv()
         .unwrap_or_else(|_| Err("no index".to_owned()));
+    let mut newest: Option<(u64, String)> = None;
     while let Ok(first) = asked.recv() {
         // Only the newest query matters: the others were typed over.
-        let (number, text) = asked.try_iter().last().unwrap_or(first);
+        for ask in std::iter::once(first).chain(asked.try_iter()) {
+            if let Ask::Query(number, text) = ask {
+                newest = Some((number, text));
+            }
+        }
+        let Some((number, text)) = newest.clone() else {
+            continue;
+        };
         let complete = pending.load(Ordering::SeqCst) == 0;
         let result = searcher.as_ref().map_err(Clone::clone).and_then(|s| {
             s.reload().map_err(|e| e.to_string())?;

@@ -72,6 +72,11 @@ impl Session {
             .openpty(pty_size(size))
             .expect("a pseudo-terminal");
         cmd.env("TERM", "xterm-256color");
+        // The reader indexes into its cache folder: never the real one of whoever runs tests.
+        cmd.env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("liseuse-pty-tests-cache"),
+        );
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);
