@@ -146,8 +146,20 @@ fn all(c: &mut Criterion) {
     group.bench_function("yardstick: title scan", yardstick);
     let mut titles = Titles::new(store.ids().map(|id| store.article(id).title.as_str()));
     for typed in ["h", "hano", "hanoi coop"] {
-        group.bench_function(typed, |b| b.iter(|| titles.rank(black_box(typed)).len()));
+        // Cold: an empty pattern first, so nothing is narrowed from the key before.
+        group.bench_function(format!("{typed} (cold)"), |b| {
+            b.iter(|| titles.rank("").len() + titles.rank(black_box(typed)).len())
+        });
     }
+    group.bench_function("hanoi typed, 5 keys", |b| {
+        b.iter(|| {
+            titles.rank("");
+            ["h", "ha", "han", "hano", "hanoi"]
+                .iter()
+                .map(|typed| titles.rank(black_box(typed)).len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("key to results drawn");
@@ -155,14 +167,14 @@ fn all(c: &mut Criterion) {
     let mut app = App::new(store, Options::default(), (120, 40)).with_color(false);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     update(&mut app, Action::OpenPrompt(PromptKind::Search));
-    for c in "laos ha".chars() {
+    for c in "han".chars() {
         update(&mut app, Action::Prompt(PromptKey::Edit(Edit::Insert(c))));
     }
-    group.bench_function("/laos ha + one key", |b| {
+    group.bench_function("/han + one key", |b| {
         let mut last = 'n';
         b.iter(|| {
-            // Alternate the last letter so each key asks a new query.
-            last = if last == 'n' { 'l' } else { 'n' };
+            // Alternate the last letter so each key asks a new query (han, hai: both common).
+            last = if last == 'n' { 'i' } else { 'n' };
             update(&mut app, Action::Prompt(PromptKey::Edit(Edit::DeleteBack)));
             update(
                 &mut app,

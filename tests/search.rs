@@ -334,3 +334,16 @@ fn slash_laos_in_the_real_reader_lists_highlights_and_gives_the_list_back() {
         "the index is kept"
     );
 }
+
+#[test]
+fn a_second_reader_of_the_same_cache_gets_an_index_of_its_own() {
+    let cache = tempfile::tempdir().unwrap();
+    let first = SearchIndex::open(cache.path()).unwrap();
+    let second = SearchIndex::open(cache.path()).unwrap();
+    assert!(first.dir().is_some());
+    assert_eq!(
+        second.dir(),
+        None,
+        "the lock is held: in memory, the first one untouched"
+    );
+}

@@ -25,8 +25,9 @@ pub enum PromptKind {
 }
 
 /// Results whose matches are counted one by one when they arrive; past these the count is
-/// left out (a query that matches every page would otherwise read them all between two keys).
-const COUNTED: usize = 2_000;
+/// left out (a query that matches every page would otherwise read them all between two keys:
+/// counting is a pass over each article's text).
+const COUNTED: usize = 200;
 /// Rows kept above a match the reader jumps to.
 const ABOVE_MATCH: usize = 2;
 
@@ -44,9 +45,14 @@ pub struct Results {
 }
 
 impl Results {
-    /// Matches counted over the listed articles.
+    /// Matches counted over the listed articles (the first `COUNTED` of them).
     pub fn occurrences(&self) -> usize {
         self.counts.iter().sum()
+    }
+
+    /// Whether some listed articles were not counted (there are more matches than said).
+    pub fn capped(&self, listed: usize) -> bool {
+        listed > self.counts.len()
     }
 }
 

@@ -11,6 +11,9 @@ use crate::fold::fold;
 pub struct Titles {
     folded: Vec<Utf32String>,
     matcher: Matcher,
+    /// The last pattern ranked and the titles it matched: a pattern typed on from it can
+    /// only match among those (as in fzf), so each key costs less than the one before.
+    last: Option<(String, Vec<usize>)>,
 }
 
 impl std::fmt::Debug for Titles {
@@ -40,6 +43,7 @@ impl Titles {
         let mut this = Titles {
             folded: Vec::new(),
             matcher: Matcher::new(Config::DEFAULT),
+            last: None,
         };
         this.extend(titles);
         this
@@ -47,8 +51,12 @@ impl Titles {
 
     /// Takes in more titles (a new batch), after those already held.
     pub fn extend<'a>(&mut self, titles: impl IntoIterator<Item = &'a str>) {
+        let before = self.folded.len();
         self.folded
             .extend(titles.into_iter().map(|t| Utf32String::from(fold(t))));
+        if self.folded.len() != before {
+            self.last = None;
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -62,22 +70,38 @@ impl Titles {
     /// The titles matching `query`, best first (ties in title order). An empty query matches
     /// nothing: the caller shows everything instead.
     pub fn rank(&mut self, query: &str) -> Vec<TitleMatch> {
+        let folded = fold(query);
         let pattern = pattern(query);
         if pattern.atoms.is_empty() {
+            self.last = None;
             return Vec::new();
         }
-        let mut found: Vec<TitleMatch> = self
-            .folded
-            .iter()
-            .enumerate()
-            .filter_map(|(index, title)| {
-                let score = pattern.score(title.slice(..), &mut self.matcher)?;
+        let narrowed = match &self.last {
+            Some((last, matched)) if narrows(last, &folded) => Some(matched.clone()),
+            _ => None,
+        };
+        let candidates = narrowed.unwrap_or_else(|| (0..self.folded.len()).collect());
+        let mut found: Vec<TitleMatch> = candidates
+            .into_iter()
+            .filter_map(|index| {
+                let score = pattern.score(self.folded[index].slice(..), &mut self.matcher)?;
                 Some(TitleMatch { index, score })
             })
             .collect();
+        let mut matched: Vec<usize> = found.iter().map(|m| m.index).collect();
+        matched.sort_unstable();
+        self.last = Some((folded, matched));
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         found
     }
+}
+
+/// Whether every title `now` matches is one `before` matched: `now` only adds letters or
+/// words at the end, and neither uses the pattern syntax that could widen a match (negation,
+/// anchors, exact or alternative atoms).
+fn narrows(before: &str, now: &str) -> bool {
+    let plain = |s: &str| !s.contains(['!', '^', '$', '\'', '\\', '|']);
+    !before.is_empty() && now.starts_with(before) && plain(now)
 }
 
 /// Character positions of `title` (the original, unfolded) that `query` matched (for the rows
@@ -135,5 +159,22 @@ mod tests {
         let got: String = letters.iter().map(|&i| title[i]).collect();
         assert_eq!(got.to_lowercase(), "lâm");
         assert!(titles.rank("zzzq").is_empty());
+    }
+
+    #[test]
+    fn typing_on_narrows_to_what_a_fresh_ranking_finds() {
+        let names = [
+            "Hanoï",
+            "Hà Nam",
+            "Phnom Penh",
+            "Chine",
+            "Hanoï et Hué",
+            "La Havane",
+        ];
+        let mut typing = Titles::new(names);
+        for typed in ["h", "ha", "han", "han h", "hanoi", "ha"] {
+            let fresh = Titles::new(names).rank(typed);
+            assert_eq!(typing.rank(typed), fresh, "{typed:?}");
+        }
     }
 }

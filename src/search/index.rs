@@ -104,7 +104,11 @@ impl SearchIndex {
     /// An index in memory, empty.
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema();
-        Self::with_index(Index::create_in_ram(schema), fields, None)
+        Ok(Self::with_index(
+            Index::create_in_ram(schema),
+            fields,
+            None,
+        )?)
     }
 
     /// The index in `<cache>/search-v1/`, opened as it was left, or made anew when it is
@@ -145,12 +149,9 @@ impl SearchIndex {
         if index.schema() != schema || !index.validate_checksum().is_ok_and(|bad| bad.is_empty()) {
             return Err(Opening::Untrusted);
         }
-        Self::with_index(index, fields, Some(dir.to_owned())).map_err(|e| {
-            if e.0.contains("lock") || e.0.contains("Lock") {
-                Opening::Busy
-            } else {
-                Opening::Untrusted
-            }
+        Self::with_index(index, fields, Some(dir.to_owned())).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Opening::Busy,
+            _ => Opening::Untrusted,
         })
     }
 
@@ -158,7 +159,7 @@ impl SearchIndex {
         index: Index,
         fields: Fields,
         dir: Option<PathBuf>,
-    ) -> Result<SearchIndex, SearchError> {
+    ) -> tantivy::Result<SearchIndex> {
         index.tokenizers().register(TOKENIZER, FoldTokenizer);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let writer = index.writer_with_num_threads(threads, WRITER_BUDGET)?;
@@ -178,7 +179,7 @@ impl SearchIndex {
     }
 
     /// Every committed page's key and fingerprint.
-    fn read_fingerprints(&self) -> Result<HashMap<String, u64>, SearchError> {
+    fn read_fingerprints(&self) -> tantivy::Result<HashMap<String, u64>> {
         let searcher = self.reader.searcher();
         let mut known = HashMap::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {

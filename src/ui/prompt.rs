@@ -61,9 +61,10 @@ pub fn summary(app: &App) -> Option<String> {
     let query = screen_line(&results.text).into_owned();
     let mut said = match results.kind {
         PromptKind::Search => format!(
-            "« {query} » — {articles} {}, {} {}",
+            "« {query} » — {articles} {}, {}{} {}",
             lang.pick(text("articles", "articles")),
             results.occurrences(),
+            if results.capped(articles) { "+" } else { "" },
             lang.pick(text("occurrences", "matches"))
         ),
         PromptKind::Filter => format!(
