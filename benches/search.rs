@@ -48,6 +48,17 @@ fn corpus() -> (Store, usize, Duration) {
     (store, bytes, start.elapsed())
 }
 
+/// The process's peak resident memory so far, in MB (Linux; 0 elsewhere).
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1e3)
+}
+
 fn dir_size(dir: &std::path::Path) -> u64 {
     std::fs::read_dir(dir)
         .map(|entries| {
@@ -64,6 +75,7 @@ fn dir_size(dir: &std::path::Path) -> u64 {
 /// Build, update and size, printed once; returns the index searched by the timed groups.
 fn one_pass(store: &Store, bytes: usize, parsed: Duration) -> (tempfile::TempDir, Searcher) {
     let cache = tempfile::tempdir().unwrap();
+    let peak_before = peak_rss_mb();
     let start = Instant::now();
     let mut index = SearchIndex::open(cache.path()).unwrap();
     index
@@ -106,6 +118,11 @@ fn one_pass(store: &Store, bytes: usize, parsed: Duration) -> (tempfile::TempDir
         size as f64 / 1e6,
         bytes as f64 / 1e6,
         size as f64 / bytes as f64
+    );
+    println!(
+        "| peak RSS added by building the index | {:.0} MB | {:.0} MB before, with the corpus loaded (target ≤ 100 MB added) |",
+        peak_rss_mb() - peak_before,
+        peak_before
     );
     let searcher = index.searcher();
     (cache, searcher)

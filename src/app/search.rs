@@ -27,7 +27,7 @@ pub enum PromptKind {
 /// Results whose matches are counted one by one when they arrive; past these the count is
 /// left out (a query that matches every page would otherwise read them all between two keys:
 /// counting is a pass over each article's text).
-const COUNTED: usize = 200;
+const COUNTED: usize = 100;
 /// Rows kept above a match the reader jumps to.
 const ABOVE_MATCH: usize = 2;
 

@@ -29,7 +29,7 @@ pub const FOLDER: &str = "search-v1";
 /// Title matches count this much more than body matches.
 const TITLE_BOOST: f32 = 3.0;
 /// Memory the writer may fill before it writes a segment, for all its threads.
-const WRITER_BUDGET: usize = 60_000_000;
+const WRITER_BUDGET: usize = 40_000_000;
 /// Words a prefix may stand for: enough for a word being typed, bounded for one letter.
 const PREFIX_EXPANSIONS: u32 = 200;
 
