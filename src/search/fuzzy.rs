@@ -10,7 +10,8 @@ use crate::fold::fold;
 /// Titles ready to be matched.
 pub struct Titles {
     folded: Vec<Utf32String>,
-    matcher: Matcher,
+    /// One matcher a core: a long list is scored in halves, side by side.
+    matchers: [Matcher; 2],
     /// The last pattern ranked and the titles it matched: a pattern typed on from it can
     /// only match among those (as in fzf), so each key costs less than the one before.
     last: Option<(String, Vec<usize>)>,
@@ -42,7 +43,7 @@ impl Titles {
     pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Titles {
         let mut this = Titles {
             folded: Vec::new(),
-            matcher: Matcher::new(Config::DEFAULT),
+            matchers: [Matcher::new(Config::DEFAULT), Matcher::new(Config::DEFAULT)],
             last: None,
         };
         this.extend(titles);
@@ -81,19 +82,46 @@ impl Titles {
             _ => None,
         };
         let candidates = narrowed.unwrap_or_else(|| (0..self.folded.len()).collect());
-        let mut found: Vec<TitleMatch> = candidates
-            .into_iter()
-            .filter_map(|index| {
-                let score = pattern.score(self.folded[index].slice(..), &mut self.matcher)?;
-                Some(TitleMatch { index, score })
-            })
-            .collect();
+        let mut found = score_all(&self.folded, &candidates, &pattern, &mut self.matchers);
         let mut matched: Vec<usize> = found.iter().map(|m| m.index).collect();
         matched.sort_unstable();
         self.last = Some((folded, matched));
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         found
     }
+}
+
+/// Titles under which one core scores them all: below it a second thread costs more than it saves.
+const SPLIT_ABOVE: usize = 8_192;
+
+/// The candidates that match, with their scores, in candidate order: in two halves on two
+/// threads for a long list.
+fn score_all(
+    folded: &[Utf32String],
+    candidates: &[usize],
+    pattern: &Pattern,
+    matchers: &mut [Matcher; 2],
+) -> Vec<TitleMatch> {
+    let score = |part: &[usize], matcher: &mut Matcher| -> Vec<TitleMatch> {
+        part.iter()
+            .filter_map(|&index| {
+                let score = pattern.score(folded[index].slice(..), matcher)?;
+                Some(TitleMatch { index, score })
+            })
+            .collect()
+    };
+    let [first, second] = matchers;
+    if candidates.len() <= SPLIT_ABOVE {
+        return score(candidates, first);
+    }
+    let (left, right) = candidates.split_at(candidates.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| score(right, second));
+        let mut found = score(left, first);
+        // A panic in the other half is the matcher's own bug: rank with what this half found.
+        found.extend(other.join().unwrap_or_default());
+        found
+    })
 }
 
 /// Whether every title `now` matches is one `before` matched: `now` only adds letters or
@@ -176,5 +204,28 @@ mod tests {
             let fresh = Titles::new(names).rank(typed);
             assert_eq!(typing.rank(typed), fresh, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn a_long_list_scored_in_halves_ranks_as_one_pass_would() {
+        let names: Vec<String> = (0..SPLIT_ABOVE + 5)
+            .map(|n| format!("Titre {n} de Hanoï à Huế"))
+            .collect();
+        let mut titles = Titles::new(names.iter().map(String::as_str));
+        let pattern = pattern("hue 12");
+        let all: Vec<usize> = (0..names.len()).collect();
+        let mut one = Matcher::new(Config::DEFAULT);
+        let one_pass: Vec<TitleMatch> = all
+            .iter()
+            .filter_map(|&index| {
+                let score = pattern.score(titles.folded[index].slice(..), &mut one)?;
+                Some(TitleMatch { index, score })
+            })
+            .collect();
+        assert!(!one_pass.is_empty());
+        assert_eq!(
+            score_all(&titles.folded, &all, &pattern, &mut titles.matchers),
+            one_pass
+        );
     }
 }
