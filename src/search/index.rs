@@ -320,6 +320,9 @@ impl Searcher {
                 });
             }
         }
+        // Equal scores in the order of their keys: which segment (so which indexing thread) a
+        // page went to must not decide the ranking.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
         Ok((hits, count))
     }
 
