@@ -30,6 +30,7 @@ pub mod ingest;
 pub mod invisible;
 pub mod paths;
 pub mod record;
+pub mod search;
 pub mod state;
 pub mod store;
 pub mod strings;

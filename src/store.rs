@@ -24,8 +24,8 @@ mod keys;
 mod live;
 mod same_title;
 
-pub use body::Reread;
 use body::{Body, Recent};
+pub use body::{Detached, Reread};
 pub use live::Change;
 
 /// Index of an article in the store; stable for the life of the store.
@@ -86,6 +86,8 @@ pub struct Store {
     reported: HashMap<String, [usize; 2]>,
     /// Every article under each slug, in load order.
     by_base: HashMap<String, Vec<ArticleId>>,
+    /// The content hash of each article's card (0 for a summary-only one made here).
+    contents: Vec<u64>,
     /// Articles whose page was removed from a live folder and that nothing cites any more:
     /// their ids stay valid (history may hold them), but no list shows them.
     gone: Vec<bool>,
@@ -242,6 +244,39 @@ impl Store {
     /// How many related entries the store holds in all.
     pub fn link_count(&self) -> usize {
         self.targets.iter().map(Vec::len).sum()
+    }
+
+    /// Article `id`'s body as another thread can fetch it (see [`Detached`]).
+    pub fn detached(&self, id: ArticleId) -> Detached {
+        let fingerprint = match &self.bodies[id.index()] {
+            // A summary says what its citer's entry says: it changes with the citer.
+            Body::Stub { citer, n } => self.contents[citer.index()]
+                .rotate_left(7)
+                .wrapping_add(*n as u64 + 1),
+            _ => self.contents[id.index()],
+        };
+        Detached {
+            fingerprint,
+            source: self.source(id),
+            reread: self.reread,
+        }
+    }
+
+    fn source(&self, id: ArticleId) -> body::Source {
+        let entry = &self.entries[id.index()];
+        match &self.bodies[id.index()] {
+            Body::Held(body) => body::Source::Held(body.clone()),
+            Body::Reread(origin) => body::Source::Reread {
+                origin: origin.clone(),
+                title: entry.title.clone(),
+                sources: entry.sources.clone(),
+            },
+            Body::Stub { citer, n } => body::Source::Stub {
+                citer: Box::new(self.source(*citer)),
+                n: *n,
+                title: entry.title.clone(),
+            },
+        }
     }
 
     /// Whether the article was taken away (its page removed, and nothing cites it).

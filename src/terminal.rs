@@ -8,6 +8,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::panic;
+use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -27,6 +28,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::geometry;
 use crate::app::{self, Action, App, Batch, Effect, Options};
+use crate::search::{self, Answer, Worker};
 use crate::state::{self, Saver};
 use crate::store::Store;
 use crate::ui;
@@ -45,6 +47,8 @@ pub enum Event {
     Tick,
     /// Something the reading state has to say (a save failed).
     State(state::Notice),
+    /// The search worker answered a query.
+    Found(Answer),
 }
 
 mod away;
@@ -67,14 +71,21 @@ static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 /// signal (or a lost terminal) it does not return: the terminal is restored and the process
 /// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP). Reading state goes
 /// to `state.db`, if there is one, from a thread of its own; its notices show in the status bar.
+/// Search indexes into `cache` (in memory with none).
 pub fn run(
     store: Store,
     options: Options,
     batches: Option<Receiver<Batch>>,
     state: state::Opened,
+    cache: Option<PathBuf>,
 ) -> io::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
+    let found = tx.clone();
+    let worker = Worker::start(cache, move |answer| {
+        let _ = found.send(Event::Found(answer));
+    });
+    worker.index(search::all_docs(&store));
     if let Some(batches) = batches {
         let tx = tx.clone();
         thread::spawn(move || {
@@ -102,7 +113,7 @@ pub fn run(
     // The app is told the size the terminal claims; it draws at most `MAX_SIZE` of it.
     let size = terminal::size().or_else(|_| terminal.size().map(|s| (s.width, s.height)))?;
     let mut app = App::new(store, options, size);
-    let result = event_loop(&mut terminal, &mut app, &rx, saver.as_ref());
+    let result = event_loop(&mut terminal, &mut app, &rx, saver.as_ref(), &worker);
     drop(guard);
     // Every change handed over is written before the process ends.
     drop(saver);
@@ -123,6 +134,7 @@ fn event_loop(
     app: &mut App,
     rx: &Receiver<Event>,
     saver: Option<&Saver>,
+    worker: &Worker,
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
     while let Some(first) = next_event(app, rx) {
@@ -132,7 +144,14 @@ fn event_loop(
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let action = match event {
                 Event::Pages(batch) => {
+                    let titles: Vec<String> = batch.pages.iter().map(|p| p.title.clone()).collect();
+                    let before = app.store().len();
                     changed |= app::add_batch(app, batch);
+                    worker.index(search::changed_docs(app.store(), before, &titles));
+                    None
+                }
+                Event::Found(answer) => {
+                    changed |= app::search::answered(app, answer);
                     None
                 }
                 event => action_for(app, event),
@@ -150,6 +169,11 @@ fn event_loop(
                     Effect::Save(change) => {
                         if let Some(saver) = saver {
                             saver.save(change);
+                        }
+                    }
+                    Effect::Search => {
+                        if let Some((asked, text)) = app.take_search_request() {
+                            worker.ask(asked, &text);
                         }
                     }
                     effect => changed |= hand_off(terminal, app, effect)?,
@@ -197,7 +221,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
         }
         Event::State(notice) => Some(Action::Notice(notice.remark())),
         // Handled by the loop itself: a batch changes the store, not through an action.
-        Event::Pages(_) => None,
+        Event::Pages(_) | Event::Found(_) => None,
     }
 }
 

@@ -53,7 +53,7 @@ title = "bold underline #3366ff"
 selection = "reverse on black"
 
 [keys.reader]
-move-down = ["n", "Down"]
+move-down = ["w", "Down"]
 quit = ["x"]
 
 [keys.panes]
@@ -180,7 +180,7 @@ fn the_default_file_is_accepted_and_reads_back_to_the_defaults() {
 
 #[test]
 fn a_rebound_action_works_in_update_and_the_old_key_no_longer_does() {
-    let text = "[keys.reader]\nmove-down = [\"n\"]\n[keys.panes]\ncopy-title = [\"c\"]\n";
+    let text = "[keys.reader]\nmove-down = [\"x\"]\n[keys.panes]\ncopy-title = [\"c\"]\n";
     let config = parse(text, "config.toml").unwrap();
     let store = synthetic::store(12, 7);
     let open = store.ids().next();
@@ -196,7 +196,7 @@ fn a_rebound_action_works_in_update_and_the_old_key_no_longer_does() {
         None,
         "j is no longer bound"
     );
-    let down = action_for_key(&app, press('n')).expect("n is bound");
+    let down = action_for_key(&app, press('x')).expect("x is bound");
     assert_eq!(down, Action::Move(Pane::Reader, Motion::Rows(1)));
     let before = app.scroll();
     update(&mut app, down);

@@ -128,7 +128,7 @@ fn a_hostile_page_changes_nothing_on_the_terminal() {
 
     // The help over it, a narrow screen, the list alone.
     s.keys("?");
-    s.wait_for("Dans la lecture");
+    s.wait_for("Liste et lecture");
     s.keys("\u{1b}");
     s.resize((40, 12));
     s.wait_for("Absente");

@@ -399,11 +399,12 @@ fn export_escapes_what_a_terminal_could_act_on_and_reads_back_exactly() {
 
 #[test]
 fn open_with_an_unknown_title_lists_the_closest_ones() {
-    let out = liseuse(&["--open", "relations vietnam laos"]);
+    // `zzz` in no title: nothing is close even fuzzily (a title typed loosely is opened).
+    let out = liseuse(&["--open", "relations vietnam laos zzz"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("liseuse: no article \"relations vietnam laos\""),
+        stderr.starts_with("liseuse: no article \"relations vietnam laos zzz\""),
         "{stderr}"
     );
     let first = stderr.lines().nth(2).unwrap_or_default();

@@ -2,6 +2,9 @@
 //! (`action_for_key` → `update` → `draw`). Snapshots hold the text and, below it, every run of
 //! styled cells, so a lost highlight fails as surely as a lost word.
 
+#[path = "common/search.rs"]
+mod search;
+
 use std::fmt::Write as _;
 
 use liseuse::app::keymap::action_for_key;
@@ -140,6 +143,22 @@ fn describe(style: Style) -> String {
         parts.push(format!("{:?}", style.add_modifier));
     }
     parts.join(" ")
+}
+
+#[test]
+fn search_prompt_results_and_highlights() {
+    let store = corpus();
+    let searcher = search::searcher(&store);
+    let mut app = app(store, 100, 30);
+    for keys in ["/ l a o s", "Enter n"] {
+        if press(&mut app, keys).contains(&Effect::Search) {
+            search::answer(&mut app, &searcher);
+        }
+    }
+    insta::assert_snapshot!("search_laos_read_100x30", render(&frame(&app)));
+    press(&mut app, "/ Bksp Bksp");
+    search::answer(&mut app, &searcher);
+    insta::assert_snapshot!("search_prompt_100x30", render(&frame(&app)));
 }
 
 #[test]
@@ -454,13 +473,14 @@ fn no_color_drops_the_colours_of_the_default_theme_only() {
 /// follows it.
 #[test]
 fn a_rebound_key_shows_in_the_help_and_the_hint() {
-    let text = "[keys.panes]\nhelp = [\"H\"]\n[keys.reader]\nmove-down = [\"n\", \"Down\"]\n";
+    let text = "[keys.panes]\nhelp = [\"H\"]\n[keys.reader]\nmove-down = [\"x\", \"Down\"]\n";
     let config = liseuse::config::parse(text, "config.toml").unwrap();
     let options = Options {
         keymap: config.keymap,
         ..Options::default()
     };
-    let mut app = App::new(corpus(), options, (120, 40)).with_color(true);
+    // Tall enough for the reader's keys to show without scrolling the help.
+    let mut app = App::new(corpus(), options, (120, 60)).with_color(true);
     let closed = render(&frame(&app));
     assert!(closed.contains("H aide"), "the hint names the new key");
     press(&mut app, "?");
@@ -468,6 +488,6 @@ fn a_rebound_key_shows_in_the_help_and_the_hint() {
     press(&mut app, "H");
     assert!(app.help_open());
     let shown = render(&frame(&app));
-    assert!(shown.contains("n ↓"), "the reader's move-down keys");
-    insta::assert_snapshot!("help_rebound_120x40", shown);
+    assert!(shown.contains("x ↓"), "the reader's move-down keys");
+    insta::assert_snapshot!("help_rebound_120x60", shown);
 }

@@ -4,6 +4,8 @@
 use std::time::{Duration, Instant};
 
 use super::Pane;
+use super::prompt::PromptKey;
+use super::search::PromptKind;
 use crate::strings::Message;
 
 /// How long after a digit a second one still joins it: `1` follows link 1 at once, and a `0`
@@ -117,6 +119,12 @@ pub enum Action {
     CopyTitle,
     /// Copy the whole open article, as text, to the clipboard (OSC 52).
     CopyArticle,
+    /// Open the `/` search or the `f` title filter prompt.
+    OpenPrompt(PromptKind),
+    /// A key typed in the open prompt.
+    Prompt(PromptKey),
+    /// Go to the next (positive) or previous search match, on through the results.
+    NextMatch(isize),
 }
 
 impl Action {
@@ -158,7 +166,13 @@ impl Action {
             Action::NextUnread(1) => "next-unread",
             Action::NextUnread(-1) => "previous-unread",
             Action::Undo => "undo",
+            Action::OpenPrompt(PromptKind::Search) => "search",
+            Action::OpenPrompt(PromptKind::Filter) => "filter-titles",
+            Action::NextMatch(1) => "next-match",
+            Action::NextMatch(-1) => "previous-match",
             Action::NextUnread(_)
+            | Action::NextMatch(_)
+            | Action::Prompt(_)
             | Action::Notice(_)
             | Action::NextArticle(_)
             | Action::Paragraph(_)

@@ -186,10 +186,10 @@ mod tests {
             .set(
                 Scope::InReader,
                 "move-down",
-                vec![Key::Code(KeyCode::Char('n'))],
+                vec![Key::Code(KeyCode::Char('x'))],
             )
             .unwrap();
-        let row = keymap.find(Mode::Reader, &press('n')).unwrap();
+        let row = keymap.find(Mode::Reader, &press('x')).unwrap();
         assert_eq!(row.name(), "move-down");
         assert!(keymap.find(Mode::Reader, &press('j')).is_none());
         assert_eq!(

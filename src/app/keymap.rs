@@ -10,6 +10,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Position;
 
+use super::prompt::edit_for_key;
+use super::search::PromptKind;
 use super::{Action, App, Motion, Pane};
 use crate::strings::{Text, text};
 
@@ -22,6 +24,8 @@ pub enum Mode {
     Help,
     List,
     Reader,
+    /// A prompt at the foot of the screen takes every key (`app::prompt`).
+    Prompt,
 }
 
 /// Where a binding applies, and the heading it gets in the help.
@@ -40,7 +44,7 @@ impl Scope {
     pub fn covers(self, mode: Mode) -> bool {
         match self {
             Self::Always => true,
-            Self::Panes => mode != Mode::Help,
+            Self::Panes => matches!(mode, Mode::List | Mode::Reader),
             Self::InList => mode == Mode::List,
             Self::InReader => mode == Mode::Reader,
             Self::InHelp => mode == Mode::Help,
@@ -155,8 +159,12 @@ pub static BINDINGS: &[Binding] = &[
     Binding { scope: Panes, keys: &[Key::Digits], does: Does::Digit,
               help: text("suivre le lien n ; un second chiffre tapé vite (1 puis 0) mène au lien 10",
                          "follow link n; a second digit typed quickly (1 then 0) leads to link 10") },
-    bind(Panes,    &[ESC],                        Action::Cancel,            text("oublier le numéro tapé", "forget the number typed")),
+    bind(Panes,    &[ESC],                        Action::Cancel,            text("oublier le numéro tapé ; après une recherche, rendre la liste", "forget the number typed; after a search, give the list back")),
     bind(Panes,    &[ch(' ')],                    Action::PageOrNext,        text("page suivante de l’article ; à la fin, article suivant", "next page of the article; at its end, next article")),
+    bind(Panes,    &[ch('/')],                    Action::OpenPrompt(PromptKind::Search), text("chercher dans le texte (Échap rend la liste)", "search the text (Esc gives the list back)")),
+    bind(Panes,    &[ch('f')],                    Action::OpenPrompt(PromptKind::Filter), text("filtrer les titres par quelques lettres", "filter titles by a few letters")),
+    bind(Panes,    &[ch('n')],                    Action::NextMatch(1),      text("occurrence suivante (puis article suivant)", "next match (then next article)")),
+    bind(Panes,    &[ch('N')],                    Action::NextMatch(-1),     text("occurrence précédente", "previous match")),
     bind(Panes,    &[ch('J')],                    NextArticle(1),            text("ouvrir l’article suivant de la liste", "open the next article of the list")),
     bind(Panes,    &[ch('K')],                    NextArticle(-1),           text("ouvrir l’article précédent de la liste", "open the previous article of the list")),
     bind(Panes,    &[ch('e')],                    Action::ExportMarkdown,    text("écrire l’article en Markdown (fichier nommé en bas)", "write the article as Markdown (file named below)")),
@@ -210,7 +218,13 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    let binding = app.keymap().find(app.mode(), &key)?;
+    let mode = app.mode();
+    let binding = app.keymap().find(mode, &key);
+    // A prompt takes every key but the few bound everywhere (Ctrl-C quits, Ctrl-Z, Ctrl-L).
+    let binding = match binding {
+        None if mode == Mode::Prompt => return edit_for_key(key).map(Action::Prompt),
+        binding => binding?,
+    };
     match binding.does {
         Does::Act(action) => Some(action),
         Does::Digit => match key.code {

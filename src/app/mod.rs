@@ -13,9 +13,11 @@ mod key;
 pub mod keymap;
 pub mod list;
 pub mod marks;
+pub mod prompt;
 pub mod reader;
 mod reading;
 mod scroll;
+pub mod search;
 pub mod update;
 
 use std::cell::RefCell;
@@ -186,6 +188,8 @@ pub struct App {
     diagnostics: Vec<Diagnostic>,
     /// The background load, while it is not finished.
     loading: Option<Progress>,
+    /// The `/` and `f` prompts and the results they put in the list.
+    search: search::Search,
     /// The help laid out for the last area asked: a memo, not state (see `help_layout`).
     help_memo: RefCell<Option<Rc<HelpLayout>>>,
 }
@@ -240,6 +244,7 @@ impl App {
             starred_only: false,
             awaited,
             diagnostics: Vec::new(),
+            search: search::Search::default(),
             help_memo: RefCell::new(None),
             loading: options.loading.filter(|p| p.done < p.total),
             store,
@@ -305,6 +310,9 @@ impl App {
 
     /// Which keys apply: an overlay takes the keyboard, otherwise the focused pane does.
     pub fn mode(&self) -> Mode {
+        if self.search.prompt().is_some() {
+            return Mode::Prompt;
+        }
         match (self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (None, Pane::List) => Mode::List,
@@ -467,6 +475,16 @@ impl App {
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// The search and filter state: prompt, results, the query the reader highlights.
+    pub fn search(&self) -> &search::Search {
+        &self.search
+    }
+
+    /// The query the search worker should run next, taken once (after `Effect::Search`).
+    pub fn take_search_request(&mut self) -> Option<(u64, String)> {
+        self.search.take_request()
     }
 }
 

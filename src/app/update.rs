@@ -15,6 +15,7 @@ use super::history::Visit;
 use super::reader::{link_in_view, top_row};
 use super::reading;
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
+use super::search;
 use super::{Action, App, Batch, Motion, Overlay, Pane};
 
 /// Work for the edge of the event loop, which owns the terminal.
@@ -35,6 +36,8 @@ pub enum Effect {
     Copy(ArticleId, Copied),
     /// Save a change of the reading state (`state::Saver`, off the key path).
     Save(Change),
+    /// Hand `App::take_search_request` to the search worker.
+    Search,
 }
 
 /// What `y` and `Y` copy.
@@ -200,7 +203,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
             true
         }
         Action::ScrollHelp(motion) => scroll_help(app, motion),
-        Action::Cancel => app.overlay.take().is_some(),
+        Action::Cancel => app.overlay.take().is_some() || search::restore(app),
         Action::Resize(cols, rows) => {
             // Nothing is wrapped here: the place is an anchor, and the frame drawn after a
             // burst of resizes wraps once, at the last size.
@@ -233,6 +236,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) -> bool {
         Action::EditSource => hand_off(app, effects, Effect::Edit),
         Action::CopyTitle => hand_off(app, effects, |id| Effect::Copy(id, Copied::Title)),
         Action::CopyArticle => hand_off(app, effects, |id| Effect::Copy(id, Copied::Article)),
+        Action::OpenPrompt(kind) => search::open_prompt(app, kind),
+        Action::Prompt(key) => search::prompt_key(app, key, effects),
+        Action::NextMatch(step) => search::next_match(app, step),
     }
 }
 

@@ -11,6 +11,7 @@ mod read;
 mod shell;
 
 use corpus::Corpus;
+mod search;
 mod state;
 
 use std::io::{self, Write};
@@ -118,6 +119,22 @@ pub enum Command {
     /// The reading state: counts, the database's path and orphans (state for articles not in
     /// the corpus given, or the bundled one); export it as JSON Lines, import (merge) it.
     State(state::StateArgs),
+    /// Print the articles matching QUERY, best first, with a snippet (exit 1: none matched).
+    ///
+    /// Words all match (AND), ignoring case and accents; "a phrase" matches in order; -word
+    /// excludes; the last word also matches as a prefix.
+    Search {
+        query: String,
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = search::SearchFormat::Text)]
+        format: search::SearchFormat,
+        /// Print at most N articles.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print only how many articles and occurrences match.
+        #[arg(long)]
+        count: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -186,6 +203,23 @@ pub fn run() -> ExitCode {
         ),
         Some(Command::Check { paths }) => corpus::check(&Corpus::new(&paths, options, cache)),
         Some(Command::State(args)) => state::state(args, cli.state_file.as_deref(), options, cache),
+        Some(Command::Search {
+            ref query,
+            ref paths,
+            format,
+            limit,
+            count,
+        }) => {
+            let args = search::SearchArgs {
+                query,
+                paths,
+                format,
+                limit,
+                count,
+                cache: cli.cache(),
+            };
+            search::search(args, options)
+        }
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
         Some(Command::Config {
@@ -206,6 +240,7 @@ pub fn run() -> ExitCode {
                 no_mouse: cli.no_mouse,
                 watch: !cli.no_watch,
                 state: crate::state::path(cli.state_file.as_deref(), cli.no_state),
+                cache: cli.cache(),
             };
             read::read(Corpus::new(&cli.paths, options, cache), &settings)
         }

@@ -12,6 +12,7 @@ use std::thread;
 use super::corpus::{
     Corpus, exit_code, finish, grow, load, print_diagnostics, recall, remember, write_summary,
 };
+use super::search::closest_title;
 use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
 use crate::config::{self, Config};
 use crate::inert::inert;
@@ -36,6 +37,8 @@ pub(super) struct Settings<'a> {
     pub watch: bool,
     /// The reading state's database, if one is kept.
     pub state: Option<PathBuf>,
+    /// The cache folder (the search index lives there), if one is kept.
+    pub cache: Option<PathBuf>,
 }
 
 /// The reader's options: the configuration file's, the command line winning over it. The
@@ -110,7 +113,7 @@ fn read_with_state(
             open,
             app_options,
             interactive,
-            (batches, state),
+            (batches, state, settings.cache.clone()),
         );
     }
     // The first screen is drawn from the first files, parsed now; the catalogue (which can be
@@ -123,7 +126,8 @@ fn read_with_state(
     let first_files = std::mem::take(&mut first.file_cards);
     grow(&mut store, &mut first);
     if store.is_empty() && total <= FIRST_FILES {
-        return read_loaded(first, store, None, app_options, interactive, (None, state));
+        let edge = (None, state, settings.cache.clone());
+        return read_loaded(first, store, None, app_options, interactive, edge);
     }
     let (tx, batches) = mpsc::channel();
     let catalogue = corpus.catalogue.clone();
@@ -171,7 +175,14 @@ fn read_with_state(
         }),
         ..app_options
     };
-    terminal_outcome(crate::terminal::run(store, options, Some(batches), state))
+    let cache = settings.cache.clone();
+    terminal_outcome(crate::terminal::run(
+        store,
+        options,
+        Some(batches),
+        state,
+        cache,
+    ))
 }
 
 /// Sends each burst of changes in the folders to the reader, until it quits.
@@ -196,14 +207,19 @@ fn read_loaded(
     open: Option<&str>,
     options: AppOptions,
     interactive: bool,
-    (batches, state): (Option<mpsc::Receiver<Batch>>, Opened),
+    (batches, state, cache): (Option<mpsc::Receiver<Batch>>, Opened, Option<PathBuf>),
 ) -> ExitCode {
     if store.is_empty() {
         print_diagnostics(&loaded);
         eprintln!("liseuse: nothing could be loaded");
         return ExitCode::from(2);
     }
-    let open = match open.map(|wanted| (wanted, store.lookup(wanted))) {
+    let lookup = |wanted| {
+        store
+            .lookup(wanted)
+            .or_else(|| closest_title(&store, wanted))
+    };
+    let open = match open.map(|wanted| (wanted, lookup(wanted))) {
         None => None,
         Some((_, Some(id))) => Some(id),
         Some((wanted, None)) => {
@@ -234,7 +250,7 @@ fn read_loaded(
         loading: None,
         ..options
     };
-    terminal_outcome(crate::terminal::run(store, options, batches, state))
+    terminal_outcome(crate::terminal::run(store, options, batches, state, cache))
 }
 
 fn terminal_outcome(result: io::Result<()>) -> ExitCode {

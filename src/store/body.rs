@@ -69,3 +69,66 @@ pub(super) fn unreadable(title: &str, sources: &[String], why: &str) -> Article 
     ));
     article
 }
+
+/// An article's body as another thread can fetch it, without the store: for the search
+/// indexer, which reads pages again in the background. `fingerprint` changes whenever the body
+/// would, so an index can skip an unchanged page without reading it.
+#[derive(Debug, Clone)]
+pub struct Detached {
+    pub fingerprint: u64,
+    pub(super) source: Source,
+    pub(super) reread: Option<Reread>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum Source {
+    Held(Arc<Article>),
+    Reread {
+        origin: Origin,
+        title: String,
+        sources: Vec<String>,
+    },
+    /// What entry `n` of the citer's "Voir plus" says.
+    Stub {
+        citer: Box<Source>,
+        n: usize,
+        title: String,
+    },
+}
+
+impl Detached {
+    /// The whole article, read again if it must be (any thread).
+    pub fn body(&self) -> Arc<Article> {
+        self.source.body(self.reread)
+    }
+}
+
+impl Source {
+    fn body(&self, reread: Option<Reread>) -> Arc<Article> {
+        match self {
+            Source::Held(body) => body.clone(),
+            Source::Reread {
+                origin,
+                title,
+                sources,
+            } => {
+                let read = match reread {
+                    Some(reread) => reread(origin),
+                    None => Err("no reader".to_owned()),
+                };
+                let mut body = read.unwrap_or_else(|why| unreadable(title, sources, &why));
+                body.sources.clone_from(sources);
+                Arc::new(body)
+            }
+            Source::Stub { citer, n, title } => {
+                let citer = citer.body(reread);
+                let mut stub = citer
+                    .related
+                    .get(*n)
+                    .map_or_else(|| Article::new(title), Article::summary_of);
+                stub.kind = crate::article::Kind::Summary;
+                Arc::new(stub)
+            }
+        }
+    }
+}

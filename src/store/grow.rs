@@ -138,6 +138,7 @@ impl Store {
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());
         self.gone.push(false);
+        self.contents.push(0);
         self.place(id, card, held)
     }
 
@@ -157,6 +158,7 @@ impl Store {
             gist: card.gist,
         };
         self.rekey(id, card.scraped_hash);
+        self.contents[id.index()] = card.content_hash;
         self.recent.forget(id);
         self.bodies[id.index()] = match held {
             Some(body) => Body::Held(body),

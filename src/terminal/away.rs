@@ -66,7 +66,9 @@ pub(super) fn hand_off(
                 Err(why) => Message::Failed(why),
             }
         }
-        Effect::Quit | Effect::Suspend | Effect::Repaint | Effect::Save(_) => return Ok(false),
+        Effect::Quit | Effect::Suspend | Effect::Repaint | Effect::Save(_) | Effect::Search => {
+            return Ok(false);
+        }
     };
     Ok(app::report(app, message))
 }

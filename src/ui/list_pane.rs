@@ -9,9 +9,11 @@ use ratatui::text::{Line, Span};
 use crate::app::geometry::{self, Panes};
 use crate::app::{App, Pane};
 use crate::inert::screen_line;
+use crate::search::fuzzy;
 use crate::strings;
-use crate::wrap::fit_width;
+use crate::wrap::{display_width, fit_width};
 
+use super::highlight::{self, char_ranges};
 use super::theme::Theme;
 
 pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
@@ -47,6 +49,8 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let top = geometry::keep_in_view(app.list_top(), selected..selected + 1, height);
     let top = geometry::clamp_top(top, len, height);
     let title_width = usize::from(rows.width).saturating_sub(2);
+    let results = app.search().results();
+    let filter = app.search().filter();
     for (y, index) in (rows.top()..rows.bottom()).zip(top..len) {
         let Some(id) = list.id(index) else {
             break;
@@ -64,11 +68,25 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
         } else {
             Span::raw(" ")
         };
-        let line = Line::from(vec![
+        let count = results
+            .and_then(|r| r.counts.get(index))
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let title = fit_width(&title, title_width.saturating_sub(display_width(&count)));
+        let letters = filter.map(|f| char_ranges(&title, &fuzzy::letters(f, &title)));
+        let mut spans = vec![
             Span::styled(if full { "•" } else { "◦" }, theme.marker(full)),
             star,
-            Span::styled(fit_width(&title, title_width), title_style),
-        ]);
+        ];
+        spans.extend(highlight::spans(
+            &title,
+            title_style,
+            &[],
+            letters.as_deref().unwrap_or_default(),
+            |s| theme.search_match(s),
+        ));
+        spans.push(Span::styled(count, theme.match_count()));
+        let line = Line::from(spans);
         let row = Rect {
             y,
             height: 1,

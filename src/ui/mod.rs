@@ -2,7 +2,9 @@
 //! `update` uses), each pane draws only what is visible, and styles come from `theme`.
 
 pub mod help;
+pub mod highlight;
 pub mod list_pane;
+pub mod prompt;
 pub mod reader_pane;
 pub mod status_bar;
 pub mod theme;

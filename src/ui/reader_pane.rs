@@ -4,7 +4,10 @@
 //! visited.
 
 use ratatui::Frame;
+use std::ops::Range;
+
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
@@ -12,6 +15,7 @@ use crate::app::geometry::Panes;
 use crate::strings;
 use crate::wrap::{LineKind, WrappedLine};
 
+use super::highlight;
 use super::theme::Theme;
 
 pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
@@ -29,6 +33,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let height = usize::from(text.height);
     let scroll = app.scroll();
     let shown = wrapped.lines.iter().skip(scroll).take(height);
+    let query = app.search().query();
     for (y, line) in (text.top()..text.bottom()).zip(shown) {
         let highlighted = matches!(line.kind, LineKind::Link(n) if view.link == Some(n));
         let visited = match line.kind {
@@ -43,7 +48,8 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
             height: 1,
             ..text
         };
-        frame.render_widget(styled(line, theme, highlighted, visited), row);
+        let matches = query.map(|q| q.matches(&line.text)).unwrap_or_default();
+        frame.render_widget(styled(line, theme, highlighted, visited, &matches), row);
     }
     if panes.reader.width >= 4 {
         let column = Rect {
@@ -55,28 +61,28 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     }
 }
 
-/// A wrapped line in its style, its marks (link number, link sign) drawn apart.
-fn styled(line: &WrappedLine, theme: Theme, highlighted: bool, visited: bool) -> Line<'_> {
+/// A wrapped line in its style (a link to an article already read as a visited link), its
+/// marks (link number, link sign) and search matches drawn apart.
+fn styled<'a>(
+    line: &'a WrappedLine,
+    theme: Theme,
+    highlighted: bool,
+    visited: bool,
+    matches: &[Range<usize>],
+) -> Line<'a> {
     let style = if visited {
         theme.visited_link()
     } else {
         theme.line(line.kind, highlighted)
     };
-    let mut spans = Vec::with_capacity(1 + 2 * line.marks.len());
-    let mut at = 0;
-    for (range, mark) in &line.marks {
-        if range.start < at || range.end > line.text.len() {
-            continue;
-        }
-        spans.push(Span::styled(&line.text[at..range.start], style));
-        spans.push(Span::styled(
-            &line.text[range.clone()],
-            theme.mark(*mark, style),
-        ));
-        at = range.end;
-    }
-    spans.push(Span::styled(&line.text[at..], style));
-    Line::from(spans)
+    let parts: Vec<(Range<usize>, Style)> = line
+        .marks
+        .iter()
+        .map(|(range, mark)| (range.clone(), theme.mark(*mark, style)))
+        .collect();
+    Line::from(highlight::spans(&line.text, style, &parts, matches, |s| {
+        theme.search_match(s)
+    }))
 }
 
 /// A track with a thumb whose size is the share of the article in view and whose place is

@@ -15,7 +15,7 @@ use super::theme::Theme;
 
 pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let area = panes.status;
-    if area.is_empty() {
+    if area.is_empty() || super::prompt::draw(app, panes, theme, frame) {
         return;
     }
     frame.buffer_mut().set_style(area, theme.status());
@@ -23,6 +23,7 @@ pub fn draw(app: &App, panes: &Panes, theme: Theme, frame: &mut Frame) {
     let width = usize::from(area.width);
     let hint_room = display_width(&hint) + 2;
     let (long, short, remark) = describe(app, panes);
+    let remark = remark.or_else(|| super::prompt::summary(app));
     // The long wording first, then the short one; the hint gives way last of all, since
     // where one is in the article matters more than the way to the help.
     let fits = |facts: &str, room: usize| display_width(facts) < room;

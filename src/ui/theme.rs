@@ -355,6 +355,19 @@ impl Theme {
         self.get(Role::HelpKeys)
     }
 
+    /// A search match in the reader, a matched letter of the title filter: reversed, so it
+    /// shows without colour too.
+    pub fn search_match(self, line: Style) -> Style {
+        line.add_modifier(Modifier::REVERSED)
+            .patch(self.get(Role::SearchMatch))
+    }
+
+    /// The count of matches after a title in the list of results.
+    pub fn match_count(self) -> Style {
+        self.get(Role::SearchMatch)
+            .remove_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     pub fn empty(self) -> Style {
         self.get(Role::Empty)
     }

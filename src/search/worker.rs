@@ -1,0 +1,199 @@
+//! Search in the background, for the reader: one thread indexes the pages handed to it (the
+//! first store, then each batch as it lands), committing after each lot so searches see what
+//! is indexed so far; another answers queries, always the newest asked (older ones waiting are
+//! dropped unanswered, so typing fast costs no queue), and answers the newest again after each
+//! commit, so results grow as the index does. The reader never waits on either.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::index::{Hit, SearchIndex, Searcher};
+use super::query::Query;
+use crate::store::Detached;
+use crate::store::Store;
+
+/// Pages the reader asks for at most: more than anyone scrolls through, bounded for a query
+/// that matches everything.
+pub const MAX_RESULTS: usize = 5_000;
+
+/// Pages indexed between two commits: searches see the first thousands of a large corpus
+/// while the rest is indexed.
+const COMMIT_EVERY: usize = 4_000;
+
+/// The answer to query number `asked`.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub asked: u64,
+    pub text: String,
+    pub hits: Vec<Hit>,
+    /// Whether every page handed in was indexed when the query ran.
+    pub complete: bool,
+    /// A problem with the index, said once in the status bar instead of results.
+    pub error: Option<String>,
+}
+
+/// Pages to index: each with its key.
+pub type Docs = Vec<(String, Detached)>;
+
+/// What the answering thread is told.
+enum Ask {
+    Query(u64, String),
+    /// More pages are searchable: answer the newest query again.
+    Committed,
+}
+
+pub struct Worker {
+    docs: Sender<Docs>,
+    queries: Sender<Ask>,
+    /// Lots handed in and not yet committed.
+    pending: Arc<AtomicUsize>,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worker").finish_non_exhaustive()
+    }
+}
+
+impl Worker {
+    /// Starts both threads on the index in `cache` (in memory with none, or when another
+    /// reader holds it); each answer is handed to `answered`.
+    pub fn start(cache: Option<PathBuf>, answered: impl Fn(Answer) + Send + 'static) -> Worker {
+        let (docs, lots) = mpsc::channel::<Docs>();
+        let (queries, asked) = mpsc::channel();
+        let pending = Arc::new(AtomicUsize::new(0));
+        let (searcher_tx, searcher_rx) = mpsc::channel();
+        let indexing = Arc::clone(&pending);
+        let committed = queries.clone();
+        thread::spawn(move || index_lots(cache, lots, &indexing, searcher_tx, &committed));
+        let answering = Arc::clone(&pending);
+        thread::spawn(move || answer_queries(searcher_rx, asked, &answering, answered));
+        Worker {
+            docs,
+            queries,
+            pending,
+        }
+    }
+
+    /// Hands pages to the indexer (unchanged ones it skips).
+    pub fn index(&self, docs: Docs) {
+        if docs.is_empty() {
+            return;
+        }
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if self.docs.send(docs).is_err() {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Asks query number `asked`; only the newest asked gets an answer.
+    pub fn ask(&self, asked: u64, text: &str) {
+        let _ = self.queries.send(Ask::Query(asked, text.to_owned()));
+    }
+}
+
+/// Every article of the store, keyed: the first lot.
+pub fn all_docs(store: &Store) -> Docs {
+    store
+        .ids()
+        .map(|id| (store.key(id), store.detached(id)))
+        .collect()
+}
+
+/// The articles a batch added or changed: those past `before` (new pages and summary-only
+/// articles) and those titled as one of its pages (a summary-only article the page replaced).
+pub fn changed_docs(store: &Store, before: usize, titles: &[String]) -> Docs {
+    let mut ids: Vec<_> = store.ids().skip(before).collect();
+    ids.extend(
+        titles
+            .iter()
+            .flat_map(|t| store.find_titles(t).iter().copied())
+            .filter(|id| id.index() < before),
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| (store.key(id), store.detached(id)))
+        .collect()
+}
+
+fn index_lots(
+    cache: Option<PathBuf>,
+    lots: Receiver<Docs>,
+    pending: &AtomicUsize,
+    searcher: Sender<Result<Searcher, String>>,
+    committed: &Sender<Ask>,
+) {
+    let opened = match &cache {
+        Some(dir) => SearchIndex::open(dir).or_else(|_| SearchIndex::in_memory()),
+        None => SearchIndex::in_memory(),
+    };
+    let mut index = match opened {
+        Ok(index) => index,
+        Err(e) => {
+            let _ = searcher.send(Err(e.to_string()));
+            return;
+        }
+    };
+    let _ = searcher.send(Ok(index.searcher()));
+    for lot in lots {
+        for (n, part) in lot.chunks(COMMIT_EVERY).enumerate() {
+            // On an error, searches go on over what was committed; the next part tries again.
+            let added = index.add_detached(part.iter().cloned()).and_then(|added| {
+                if added > 0 {
+                    index.commit()?;
+                }
+                Ok(added)
+            });
+            if (n + 1) * COMMIT_EVERY >= lot.len() {
+                pending.fetch_sub(1, Ordering::SeqCst);
+            }
+            if added.is_ok_and(|added| added > 0) || pending.load(Ordering::SeqCst) == 0 {
+                let _ = committed.send(Ask::Committed);
+            }
+        }
+    }
+}
+
+fn answer_queries(
+    searcher: Receiver<Result<Searcher, String>>,
+    asked: Receiver<Ask>,
+    pending: &AtomicUsize,
+    answered: impl Fn(Answer),
+) {
+    let searcher = searcher
+        .recv()
+        .unwrap_or_else(|_| Err("no index".to_owned()));
+    let mut newest: Option<(u64, String)> = None;
+    while let Ok(first) = asked.recv() {
+        // Only the newest query matters: the others were typed over.
+        for ask in std::iter::once(first).chain(asked.try_iter()) {
+            if let Ask::Query(number, text) = ask {
+                newest = Some((number, text));
+            }
+        }
+        let Some((number, text)) = newest.clone() else {
+            continue;
+        };
+        let complete = pending.load(Ordering::SeqCst) == 0;
+        let result = searcher.as_ref().map_err(Clone::clone).and_then(|s| {
+            s.reload().map_err(|e| e.to_string())?;
+            s.search(&Query::parse(&text), MAX_RESULTS)
+                .map_err(|e| e.to_string())
+        });
+        let (hits, error) = match result {
+            Ok((hits, _)) => (hits, None),
+            Err(e) => (Vec::new(), Some(e)),
+        };
+        answered(Answer {
+            asked: number,
+            text,
+            hits,
+            complete,
+            error,
+        });
+    }
+}
