@@ -414,5 +414,7 @@ fn open_with_an_unknown_title_lists_the_closest_ones() {
     );
 }
 
+#[path = "store/batches.rs"]
+mod batches;
 #[path = "store/same_title.rs"]
 mod same_title;
