@@ -39,8 +39,11 @@ fn page(n: usize, links: &[usize]) -> Article {
     page
 }
 
+/// One article as the comparison sees it: key, title, full, link keys, backlink keys.
+type Seen = (String, String, bool, Vec<String>, Vec<String>);
+
 /// What a store holds, by key.
-fn shape(store: &Store) -> BTreeSet<(String, String, bool, Vec<String>, Vec<String>)> {
+fn shape(store: &Store) -> BTreeSet<Seen> {
     store
         .ids()
         .map(|id| {
