@@ -26,8 +26,10 @@ pub enum PromptKind {
 
 /// Results whose matches are counted one by one when they arrive; past these the count is
 /// left out (a query that matches every page would otherwise read them all between two keys:
-/// counting is a pass over each article's text).
-const COUNTED: usize = 100;
+/// counting is a pass over each article's text, read again from its file when the store does
+/// not hold it). Fewer than the store keeps recent bodies (32), so that the next key of the
+/// same query mostly counts bodies already read.
+const COUNTED: usize = 30;
 /// Rows kept above a match the reader jumps to.
 const ABOVE_MATCH: usize = 2;
 
