@@ -120,8 +120,9 @@ fn ctrl_z_gives_the_shell_back_and_fg_redraws_everything() {
         "the shell has the screen:\n{stopped}"
     );
     s.keys("fg\r");
-    let back = s.wait_for("Pour promouvoir les relations");
-    assert!(back.contains("historique 0"), "{back}");
+    // The whole frame, status bar last: waiting for the first rows alone raced the redraw.
+    let back = s.wait_for("historique 0");
+    assert!(back.contains("Pour promouvoir les relations"), "{back}");
     s.keys("q");
     s.wait_for("$ ");
     s.keys("exit\r");
