@@ -162,30 +162,20 @@ impl Store {
     /// The whole article: held, among the recent ones, or read again from its origin (a page
     /// that can no longer be read gives its title and why).
     pub fn body(&self, id: ArticleId) -> Arc<Article> {
+        let entry = self.article(id);
         match &self.bodies[id.index()] {
             Body::Held(body) => body.clone(),
+            // Through `self.body`, so that the citer comes from the recent bodies.
             Body::Stub { citer, n } => {
-                let citer = self.body(*citer);
-                let entry = self.article(id);
-                let mut stub = citer
-                    .related
-                    .get(*n)
-                    .map_or_else(|| Article::new(&entry.title), Article::summary_of);
-                stub.kind = Kind::Summary;
-                Arc::new(stub)
+                Arc::new(body::stub_of(&self.body(*citer), *n, &entry.title))
             }
             Body::Reread(origin) => self.recent.get(id).unwrap_or_else(|| {
-                let entry = self.article(id);
-                let read = match self.reread {
-                    Some(reread) => reread(origin),
-                    None => Err("no reader".to_owned()),
-                };
-                let mut body = match read {
-                    Ok(body) => body,
-                    Err(why) => body::unreadable(&entry.title, &entry.sources, &why),
-                };
-                body.sources.clone_from(&entry.sources);
-                let body = Arc::new(body);
+                let body = Arc::new(body::read_again(
+                    self.reread,
+                    origin,
+                    &entry.title,
+                    &entry.sources,
+                ));
                 self.recent.put(id, body.clone());
                 body
             }),

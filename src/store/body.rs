@@ -61,7 +61,7 @@ impl Recent {
 
 /// What the reader shows for a page that can no longer be read (deleted, or unreadable now):
 /// its title and why, never a panic or an empty screen.
-pub(super) fn unreadable(title: &str, sources: &[String], why: &str) -> Article {
+fn unreadable(title: &str, sources: &[String], why: &str) -> Article {
     let mut article = Article::new(title);
     article.sources = sources.to_vec();
     article.paragraphs.push(format!(
@@ -111,24 +111,35 @@ impl Source {
                 origin,
                 title,
                 sources,
-            } => {
-                let read = match reread {
-                    Some(reread) => reread(origin),
-                    None => Err("no reader".to_owned()),
-                };
-                let mut body = read.unwrap_or_else(|why| unreadable(title, sources, &why));
-                body.sources.clone_from(sources);
-                Arc::new(body)
-            }
-            Source::Stub { citer, n, title } => {
-                let citer = citer.body(reread);
-                let mut stub = citer
-                    .related
-                    .get(*n)
-                    .map_or_else(|| Article::new(title), Article::summary_of);
-                stub.kind = crate::article::Kind::Summary;
-                Arc::new(stub)
-            }
+            } => Arc::new(read_again(reread, origin, title, sources)),
+            Source::Stub { citer, n, title } => Arc::new(stub_of(&citer.body(reread), *n, title)),
         }
     }
+}
+
+/// A page read again from `origin` (its title and why, when it no longer can be), named by
+/// the files the store knows it from.
+pub(super) fn read_again(
+    reread: Option<Reread>,
+    origin: &Origin,
+    title: &str,
+    sources: &[String],
+) -> Article {
+    let read = match reread {
+        Some(reread) => reread(origin),
+        None => Err("no reader".to_owned()),
+    };
+    let mut body = read.unwrap_or_else(|why| unreadable(title, sources, &why));
+    body.sources = sources.to_vec();
+    body
+}
+
+/// The summary-only article entry `n` of `citer`'s "Voir plus" describes.
+pub(super) fn stub_of(citer: &Article, n: usize, title: &str) -> Article {
+    let mut stub = citer
+        .related
+        .get(n)
+        .map_or_else(|| Article::new(title), Article::summary_of);
+    stub.kind = crate::article::Kind::Summary;
+    stub
 }
