@@ -124,7 +124,11 @@ fn ctrl_z_gives_the_shell_back_and_fg_redraws_everything() {
     let back = s.wait_for("historique 0");
     assert!(back.contains("Pour promouvoir les relations"), "{back}");
     s.keys("q");
-    s.wait_for("$ ");
+    // The shell's prompt from before `fg` is still on screen: wait for the one after it.
+    s.wait_until("the prompt after fg", |s| {
+        let screen = s.screen();
+        screen.contains("$ fg") && screen.trim_end().ends_with('$')
+    });
     s.keys("exit\r");
     s.wait_exit();
     assert_restored(&s.raw());
