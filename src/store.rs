@@ -25,7 +25,7 @@ mod live;
 mod same_title;
 
 use body::{Body, Recent};
-pub use body::{Detached, Reread};
+pub use body::{Depth, Detached, Reread};
 pub use live::Change;
 
 /// Index of an article in the store; stable for the life of the store.
@@ -165,20 +165,38 @@ impl Store {
         let entry = self.article(id);
         match &self.bodies[id.index()] {
             Body::Held(body) => body.clone(),
-            // Through `self.body`, so that the citer comes from the recent bodies.
             Body::Stub { citer, n } => {
-                Arc::new(body::stub_of(&self.body(*citer), *n, &entry.title))
+                Arc::new(body::stub_of(&self.entries_of(*citer), *n, &entry.title))
             }
             Body::Reread(origin) => self.recent.get(id).unwrap_or_else(|| {
                 let body = Arc::new(body::read_again(
                     self.reread,
                     origin,
+                    Depth::Whole,
                     &entry.title,
                     &entry.sources,
                 ));
                 self.recent.put(id, body.clone());
                 body
             }),
+        }
+    }
+
+    /// `id`'s body as far as its "Voir plus" entries: from the recent bodies, or else read
+    /// again unrepaired and not kept (the recent bodies are whole ones).
+    fn entries_of(&self, id: ArticleId) -> Arc<Article> {
+        match &self.bodies[id.index()] {
+            Body::Reread(origin) => self.recent.get(id).unwrap_or_else(|| {
+                let entry = self.article(id);
+                Arc::new(body::read_again(
+                    self.reread,
+                    origin,
+                    Depth::Entries,
+                    &entry.title,
+                    &entry.sources,
+                ))
+            }),
+            _ => self.body(id),
         }
     }
 

@@ -18,6 +18,7 @@ use crate::card::Card;
 use crate::catalogue::FileCard;
 use crate::diagnostic::Diagnostic;
 use crate::record;
+use crate::store::Depth;
 
 /// The corpus in `data/`, embedded at build time: (path as `data/…`, bytes).
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -140,10 +141,10 @@ fn set_origin(loaded: &mut Loaded, before: usize, origin: Origin) {
     }
 }
 
-/// A page read again from where it was first read, parsed and repaired as then: the store's
-/// way to its bodies (`Store::with_reader`). Anything that is not one page any more is an error
-/// saying why.
-pub fn reread(origin: &Origin) -> Result<Article, String> {
+/// A page read again from where it was first read, parsed and (for [`Depth::Whole`]) repaired
+/// as then: the store's way to its bodies (`Store::with_reader`). Anything that is not one page
+/// any more is an error saying why.
+pub fn reread(origin: &Origin, depth: Depth) -> Result<Article, String> {
     let (bytes, source) = match origin {
         Origin::Held => return Err("not kept".to_owned()),
         Origin::Bundled(index) => {
@@ -166,7 +167,9 @@ pub fn reread(origin: &Origin) -> Result<Article, String> {
     let mut article = page::parse_page(&text, &source)
         .article
         .ok_or("no article in it any more")?;
-    repair::repair_page(&mut article);
+    if depth == Depth::Whole {
+        repair::repair_page(&mut article);
+    }
     article.origin = origin.clone();
     Ok(article)
 }

@@ -5,6 +5,8 @@
 //! halves are words" (see `rules` and the README's "Glued words").
 
 mod evidence;
+#[cfg(test)]
+mod front_coded;
 mod lexicon;
 mod morph;
 mod rules;

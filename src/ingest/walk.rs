@@ -98,10 +98,23 @@ impl Walker {
             }
             match fs::read_dir(path) {
                 Ok(entries) => {
-                    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-                    children.sort();
-                    for child in children {
-                        self.visit(&child, false, diagnostics);
+                    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+                        .flatten()
+                        .map(|e| (e.path(), e.file_type().ok()))
+                        .collect();
+                    children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                    for (child, kind) in children {
+                        // A regular file as the folder lists it needs no look of its own (the
+                        // folder's listing says so, with no `stat`): at 50,000 pages the two
+                        // looks per file were most of the walk.
+                        if kind.is_some_and(|k| k.is_file()) {
+                            self.walk.files.push(Found {
+                                path: child,
+                                named: false,
+                            });
+                        } else {
+                            self.visit(&child, false, diagnostics);
+                        }
                     }
                 }
                 Err(e) => {

@@ -10,7 +10,17 @@ use crate::article::{Article, Origin};
 use crate::store::ArticleId;
 
 /// Reads a page back from where it was first read: what `ingest` gives the store.
-pub type Reread = fn(&Origin) -> Result<Article, String>;
+pub type Reread = fn(&Origin, Depth) -> Result<Article, String>;
+
+/// How much of a page read back is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Parsed and repaired: the body a reader shows.
+    Whole,
+    /// Parsed only: its "Voir plus" entries, which the repair never touches, are all a
+    /// summary-only article takes from its citer (the repair is most of a page's cost).
+    Entries,
+}
 
 /// How many bodies read back are kept. A page is ~11 KB of text and some 3× that parsed and
 /// repaired; the reader's own wrap cache holds the lines it shows.
@@ -99,20 +109,22 @@ pub(super) enum Source {
 impl Detached {
     /// The whole article, read again if it must be (any thread).
     pub fn body(&self) -> Arc<Article> {
-        self.source.body(self.reread)
+        self.source.body(self.reread, Depth::Whole)
     }
 }
 
 impl Source {
-    fn body(&self, reread: Option<Reread>) -> Arc<Article> {
+    fn body(&self, reread: Option<Reread>, depth: Depth) -> Arc<Article> {
         match self {
             Source::Held(body) => body.clone(),
             Source::Reread {
                 origin,
                 title,
                 sources,
-            } => Arc::new(read_again(reread, origin, title, sources)),
-            Source::Stub { citer, n, title } => Arc::new(stub_of(&citer.body(reread), *n, title)),
+            } => Arc::new(read_again(reread, origin, depth, title, sources)),
+            Source::Stub { citer, n, title } => {
+                Arc::new(stub_of(&citer.body(reread, Depth::Entries), *n, title))
+            }
         }
     }
 }
@@ -122,11 +134,12 @@ impl Source {
 pub(super) fn read_again(
     reread: Option<Reread>,
     origin: &Origin,
+    depth: Depth,
     title: &str,
     sources: &[String],
 ) -> Article {
     let read = match reread {
-        Some(reread) => reread(origin),
+        Some(reread) => reread(origin, depth),
         None => Err("no reader".to_owned()),
     };
     let mut body = read.unwrap_or_else(|why| unreadable(title, sources, &why));

@@ -215,6 +215,10 @@ fn whole_line_agency(text: &str) -> Option<String> {
 
 /// `Thanh Hà/CVN`, `Minh Thu/VNA`: the writer's name and the agency, alone on the last line.
 fn writer_and_agency(text: &str) -> Option<String> {
+    // At most 40 characters (below): a paragraph is ruled out before it is split into words.
+    if text.len() > 160 {
+        return None;
+    }
     let (writer, agency) = text.rsplit_once('/')?;
     let words: Vec<&str> = writer.split_whitespace().collect();
     let named = (1..=4).contains(&words.len())
@@ -248,6 +252,11 @@ fn agency_and_date(text: &str) -> Option<String> {
 
 /// `VN A`, `V N A`: an agency whose letters the scrape split with spaces → `VNA`.
 fn spaced_letters(text: &str) -> Option<String> {
+    // An agency's letters are at most 10 (`is_agency`), so with their spaces at most 19
+    // characters: a paragraph is ruled out before it is split.
+    if text.len() > 80 {
+        return None;
+    }
     let pieces: Vec<&str> = text.split(' ').collect();
     let short_caps =
         |p: &&str| (1..=3).contains(&p.chars().count()) && p.chars().all(|c| c.is_uppercase());

@@ -41,12 +41,11 @@ struct Marker<'a> {
 /// The image markers of a line, left to right. Few real markers stand in a line; bounding the
 /// candidates keeps a pathological line linear.
 fn markers(line: &str) -> impl Iterator<Item = Marker<'_>> {
-    let mut previous = ' ';
-    line.char_indices()
-        .filter_map(move |(at, c)| {
-            let boundary = !previous.is_alphanumeric();
-            previous = c;
-            if !boundary || !matches!(c, 'a' | 'A' | 'ả' | 'Ả') {
+    line.match_indices(['a', 'A', 'ả', 'Ả'])
+        .filter_map(move |(at, found)| {
+            let c = found.chars().next()?;
+            let previous = line[..at].chars().next_back().unwrap_or(' ');
+            if previous.is_alphanumeric() {
                 return None;
             }
             let mut after = &line[at + c.len_utf8()..];

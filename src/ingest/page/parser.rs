@@ -2,7 +2,7 @@
 //! falls in (front, body, related list), the lead, captions and their repeats, paragraphs and the
 //! sign-off, what follows the sign-off, and the warnings. Lines are classified by `page`.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::agency::{find_signoff, parse_dateline, unknown_signoff};
 use super::related::{RelatedList, is_long};
@@ -73,9 +73,9 @@ impl<'a> Parser<'a> {
             front_list: false,
             related: RelatedList::default(),
             tail: None,
-            seen: HashSet::new(),
-            captions: HashSet::new(),
-            photo_keys: HashSet::new(),
+            seen: HashSet::default(),
+            captions: HashSet::default(),
+            photo_keys: HashSet::default(),
             last_line: title_line,
             signed: false,
         }

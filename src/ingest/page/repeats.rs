@@ -7,13 +7,21 @@ use crate::ingest::lines::head;
 /// `text` without a second copy of its opening sentences (`A. B. A. B. C.` → `A. B. C.`); the
 /// copy may differ by glued words. Only a few sentence ends are tried, so a huge line stays cheap.
 pub(super) fn undouble(text: &str) -> String {
+    // Every copy of an opening starts as the text does: the first letters, folded once, rule
+    // out nearly every sentence end before any longer fold.
+    let opening = fold_compact(head(text, 24));
     for first_end in sentence_ends(text).take(16) {
         let first = text[..first_end].trim_end();
         if first.len() < 40 || first_end > text.len() / 2 + 8 {
             continue;
         }
-        let key = fold_compact(first);
         let rest = text[first_end..].trim_start();
+        let start = fold_compact(head(rest, 48));
+        let common = opening.len().min(start.len());
+        if opening.as_bytes()[..common] != start.as_bytes()[..common] {
+            continue;
+        }
+        let key = fold_compact(first);
         let window = head(rest, first.len() * 2 + 16);
         // Folding works character by character, so a prefix of the window can fold to the key
         // only if the whole window's fold starts with it: one fold rules most lines out.

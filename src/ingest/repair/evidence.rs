@@ -2,7 +2,8 @@
 //! side by side, and whether the page is written with accents. Built from the page's text
 //! (title, lead, paragraphs, captions, "Voir plus" entries); it judges nothing itself.
 
-use std::collections::{HashMap, HashSet};
+use crate::fold::is_letter;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Below this many words a page is too short to tell whether it is written with accents.
@@ -38,6 +39,7 @@ impl Evidence {
     pub fn from_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
         let mut evidence = Evidence::default();
         let (mut words, mut accented) = (0usize, 0usize);
+        let mut pair = String::new();
         for text in texts {
             let mut previous: Option<&str> = None;
             for token in text.split_whitespace() {
@@ -45,12 +47,19 @@ impl Evidence {
                 if is_word(both_trimmed) {
                     words += 1;
                     accented += usize::from(!both_trimmed.is_ascii());
-                    evidence.words.insert(both_trimmed.to_owned());
+                    // Looked up first: most words of a page come again, and need no copy.
+                    if !evidence.words.contains(both_trimmed) {
+                        evidence.words.insert(both_trimmed.to_owned());
+                    }
                 }
                 if let (Some(left), true) = (previous, is_word(token_head(token))) {
-                    evidence
-                        .pairs
-                        .insert(format!("{left} {}", token_head(token)));
+                    pair.clear();
+                    pair.push_str(left);
+                    pair.push(' ');
+                    pair.push_str(token_head(token));
+                    if !evidence.pairs.contains(&pair) {
+                        evidence.pairs.insert(pair.clone());
+                    }
                 }
                 previous = is_word(lead_trimmed).then_some(lead_trimmed);
             }
@@ -117,18 +126,18 @@ impl Evidence {
 
 /// A token without its opening punctuation, and without its closing punctuation too.
 fn trimmed(token: &str) -> (&str, &str) {
-    let lead = token.trim_start_matches(|c: char| !c.is_alphabetic());
-    (lead, lead.trim_end_matches(|c: char| !c.is_alphabetic()))
+    let lead = token.trim_start_matches(|c: char| !is_letter(c));
+    (lead, lead.trim_end_matches(|c: char| !is_letter(c)))
 }
 
 /// The token's start for the right side of a pair: closing punctuation may follow the word
 /// (`pandémie.`), but nothing may precede it.
 fn token_head(token: &str) -> &str {
-    token.trim_end_matches(|c: char| !c.is_alphabetic())
+    token.trim_end_matches(|c: char| !is_letter(c))
 }
 
 fn is_word(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    !s.is_empty() && s.chars().all(is_letter)
 }
 
 #[cfg(test)]

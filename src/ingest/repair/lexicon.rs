@@ -1,15 +1,22 @@
 //! The French word list the repairer trusts: membership, "does any word start with this", and
 //! membership ignoring accents. Not a dictionary of meanings, and it knows no names.
 //!
-//! The bundled list (`mots.txt`, MIT, see `mots.LICENSE`) is front-coded to keep the binary
-//! small; it is decoded once, on first use, into one string and a table of word ends.
+//! The bundled list (`mots.txt`, MIT, see `mots.LICENSE`) is front-coded to keep the
+//! repository small; `build.rs` decodes it into one string and a table of word ends, which the
+//! binary holds as they are (nothing to decode at start).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The bundled list, sorted by UTF-8 bytes, one front-coded word per line.
-const BUNDLED: &str = include_str!("mots.txt");
+#[cfg(test)]
+use super::front_coded;
+
+/// The bundled list's words, sorted by UTF-8 bytes, joined (decoded by `build.rs`).
+const BUNDLED_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/mots.words"));
+/// Where each of them ends in [`BUNDLED_WORDS`], as little-endian `u32`s.
+const BUNDLED_ENDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mots.ends"));
 
 /// Letters that the word list writes with accents, by the bare letter they fold to.
 pub(super) const ACCENTED: &[(char, &[char])] = &[
@@ -29,7 +36,7 @@ const COMPOUND_PART_MIN: usize = 6;
 /// A sorted set of lower-case words (`œ` written `oe`, as the list does).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    text: String,
+    text: Cow<'static, str>,
     /// `ends[i]` is where word `i` ends in `text`; word 0 starts at 0.
     ends: Vec<u32>,
     /// First and second parts of the list's hyphenated compounds of two long words
@@ -39,15 +46,25 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The bundled list, decoded on first use and shared afterwards.
+    /// The bundled list, made on first use and shared afterwards.
     pub fn bundled() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::decode(BUNDLED))
+        LEXICON.get_or_init(Lexicon::decode_bundled)
     }
 
-    /// A fresh decode of the bundled list, for measuring what [`Lexicon::bundled`] costs once.
+    /// A fresh copy of the bundled list, for measuring what [`Lexicon::bundled`] costs once:
+    /// the word ends read from their bytes, the compound parts found.
     pub fn decode_bundled() -> Lexicon {
-        Lexicon::decode(BUNDLED)
+        let ends = BUNDLED_ENDS
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Lexicon {
+            text: Cow::Borrowed(BUNDLED_WORDS),
+            ends,
+            ..Lexicon::default()
+        }
+        .with_compound_parts()
     }
 
     /// A lexicon of `words`, folded with [`fold_word`], sorted and deduplicated (for tests and
@@ -71,42 +88,28 @@ impl Lexicon {
         lexicon.with_compound_parts()
     }
 
-    /// Front-coded lines → words. A malformed line (no length byte, a length past the previous
-    /// word or inside a character) is skipped rather than trusted.
+    /// Front-coded lines → words (see [`front_coded::decode`]).
+    #[cfg(test)]
     fn decode(front_coded: &str) -> Self {
-        let mut lexicon = Lexicon {
-            text: String::with_capacity(front_coded.len() * 3),
-            ends: Vec::with_capacity(front_coded.len() / 4),
+        let (text, ends) = front_coded::decode(front_coded);
+        Lexicon {
+            text: Cow::Owned(text),
+            ends,
             ..Lexicon::default()
-        };
-        let mut previous = 0..0;
-        for line in front_coded.lines() {
-            let Some(shared) = line
-                .bytes()
-                .next()
-                .filter(u8::is_ascii)
-                .and_then(|b| b.checked_sub(b'0'))
-            else {
-                continue;
-            };
-            let shared = usize::from(shared);
-            let start = lexicon.text.len();
-            let kept = previous.start + shared;
-            if shared > previous.len() || !lexicon.text.is_char_boundary(kept) {
-                continue;
-            }
-            lexicon.text.extend_from_within(previous.start..kept);
-            lexicon.text.push_str(&line[1..]);
-            lexicon.ends.push(lexicon.text.len() as u32);
-            previous = start..lexicon.text.len();
         }
-        lexicon.with_compound_parts()
+        .with_compound_parts()
     }
 
     fn with_compound_parts(mut self) -> Self {
-        let mut heads = HashSet::new();
-        let mut tails = HashSet::new();
-        for word in self.words().filter(|w| w.contains('-')) {
+        let mut heads = HashSet::default();
+        let mut tails = HashSet::default();
+        // Only the words with a hyphen: found by searching the text for it (fast), not by
+        // looking at each of the 336,000 words.
+        let mut hyphenated: Vec<usize> = (self.text.match_indices('-'))
+            .map(|(at, _)| self.word_at(at))
+            .collect();
+        hyphenated.dedup();
+        for word in hyphenated.iter().map(|&i| self.word(i)) {
             let Some((head, tail)) = word.split_once('-') else {
                 continue;
             };
@@ -125,8 +128,13 @@ impl Lexicon {
         self
     }
 
+    /// The index of the word that byte `at` of the text falls in.
+    fn word_at(&self, at: usize) -> usize {
+        self.ends.partition_point(|&end| end as usize <= at)
+    }
+
     fn push(&mut self, word: &str) {
-        self.text.push_str(word);
+        self.text.to_mut().push_str(word);
         self.ends.push(self.text.len() as u32);
     }
 
@@ -272,7 +280,7 @@ mod tests {
     #[test]
     fn bundled_list_decodes_every_line() {
         let lexicon = Lexicon::bundled();
-        assert_eq!(lexicon.len(), BUNDLED.lines().count());
+        assert_eq!(lexicon.len(), include_str!("mots.txt").lines().count());
         assert!(
             lexicon
                 .words()

@@ -4,6 +4,7 @@
 
 use super::Split;
 use super::rules::{Judge, Rule};
+use crate::fold::is_letter;
 use crate::invisible::is_invisible;
 
 /// How many times one run may be split again after a first split (`desrésultatspositifs`).
@@ -34,7 +35,7 @@ pub fn splits(judge: &Judge, text: &str) -> Vec<Split> {
         } else if !is_machine_text(token) {
             scan_token(judge, token, start, previous, &mut out);
         }
-        previous = token.chars().all(char::is_alphabetic).then_some(token);
+        previous = token.chars().all(is_letter).then_some(token);
     }
     out
 }
@@ -47,18 +48,18 @@ fn sentence_glue(judge: &Judge, token: &str) -> Option<usize> {
     let dot = token.match_indices('.').map(|(i, _)| i).find(|&i| {
         let before = token[..i].chars().next_back();
         let after = token[i + 1..].chars().next();
-        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+        before.is_some_and(is_letter) && after.is_some_and(is_letter)
     })?;
     let (left, right) = (&token[..dot], &token[dot + 1..]);
     let word_end = right
         .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !is_letter(c))
         .map_or(right.len(), |(i, _)| i);
     let (word, tail) = right.split_at(word_end);
     let stem_start = left
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| is_letter(c))
         .last()
         .map_or(left.len(), |(i, _)| i);
     let stem = &left[stem_start..];
@@ -81,9 +82,8 @@ fn is_machine_text(token: &str) -> bool {
     let mut previous_alphabetic = false;
     let mut chars = token.chars().peekable();
     while let Some(c) = chars.next() {
-        let dotted = c == '.'
-            && previous_alphabetic
-            && chars.peek().is_some_and(|next| next.is_alphabetic());
+        let dotted =
+            c == '.' && previous_alphabetic && chars.peek().is_some_and(|next| is_letter(*next));
         if dotted
             || c.is_numeric()
             || c.is_control()
@@ -94,7 +94,7 @@ fn is_machine_text(token: &str) -> bool {
         {
             return true;
         }
-        previous_alphabetic = c.is_alphabetic();
+        previous_alphabetic = is_letter(c);
     }
     false
 }
@@ -104,7 +104,7 @@ fn runs(token: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in token.char_indices() {
-        match (c.is_alphabetic(), start) {
+        match (is_letter(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push((s, i));
