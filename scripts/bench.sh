@@ -62,6 +62,10 @@ cache_flag=no
 has_flag --cache-dir && cache_flag=yes
 watch_flag=no
 has_flag --no-watch && watch_flag=yes
+# Without it, the cold session's saved place (reading state) would be restored in the warm one,
+# which then starts elsewhere than on the list's first row.
+state_flag=no
+has_flag --no-state && state_flag=yes
 
 key=$(cat tests/common/gen.rs tests/common/rng.rs examples/gen_corpus.rs | sha256sum | cut -c1-12)
 corpora=target/bench-corpora/$key
@@ -106,6 +110,7 @@ reader() {
 	local args=("$dir/pages")
 	[ "$cache_flag" = yes ] && args+=(--cache-dir "$cache")
 	[ "$watch_flag" = yes ] && args+=(--no-watch)
+	[ "$state_flag" = yes ] && args+=(--no-state)
 	"$examples/bench_pty" reader --cycles "$cycles" -- "$bin" "${args[@]}" 2>>"$log" |
 		label "$size" "${name}_" || say "$size pages: the $name reader session failed (see $log)"
 }
@@ -143,12 +148,15 @@ measure() {
 		reader "$size" "$dir" cold "$cache"
 		reader "$size" "$dir" warm "$cache"
 		rm -rf "$cache"
-		cache=$(mktemp -d "$work/cache.XXXXXX")
-		[ "$cache_flag" = yes ] && cache_args=(--cache-dir "$cache")
-		batch "$size" export "$bin" export "$dir/pages" "${cache_args[@]}" -o "$work/export.json"
-		rm -f "$work/export.json"
-		batch "$size" check "$bin" check "$dir/pages" "${cache_args[@]}"
-		rm -rf "$cache"
+		# Each on a new empty cache folder: both are measured cold (the pages in the OS cache).
+		for command in export check; do
+			cache=$(mktemp -d "$work/cache.XXXXXX")
+			[ "$cache_flag" = yes ] && cache_args=(--cache-dir "$cache")
+			local output=()
+			[ "$command" = export ] && output=(-o "$work/export.json")
+			batch "$size" "$command" "$bin" "$command" "$dir/pages" "${cache_args[@]}" "${output[@]}"
+			rm -rf "$cache" "$work/export.json"
+		done
 		rm -f "$work/nb/cache.db"*
 		batch "$size" nb_import "${nb[@]}" -x reload
 		"$examples/bench_pty" newsboat --feed-title "liseuse bench $size" -- "${nb[@]}" 2>>"$log" |
@@ -174,7 +182,7 @@ $(uname -sr), shared with other work (load average $(cut -d' ' -f1-3 /proc/loada
 figures are noisy, the ratios against yardsticks measured in the same run are what to compare.
 Medians of $runs runs per size ($runs_large at 50,000 pages and more, to keep the run short); keys: every
 press of $cycles rounds per reader session, cold and warm pooled. Reader at 120×40 in a pseudo-terminal,
-LANG=fr_FR.UTF-8, pages in the OS cache for every figure. --cache-dir: $cache_flag, --no-watch: $watch_flag;
+LANG=fr_FR.UTF-8, pages in the OS cache for every figure. --cache-dir: $cache_flag, --no-watch: $watch_flag, --no-state: $state_flag;
 cold = an empty --cache-dir, warm = the same folder again$([ "$cache_flag" = yes ] || echo " (no flag: two plain starts)").
 Total time: $((took / 60)) min $((took % 60)) s. Raw figures: $out; problems, if any: $log
 

@@ -24,7 +24,7 @@ mod keys;
 mod live;
 mod same_title;
 
-use body::{Body, Recent};
+use body::{Body, Citers, Recent};
 pub use body::{Depth, Detached, Reread};
 pub use live::Change;
 
@@ -63,6 +63,7 @@ pub struct Store {
     entries: Vec<Entry>,
     bodies: Vec<Body>,
     recent: Recent,
+    citers: Citers,
     /// How bodies not held are read again; without one, every body is held.
     reread: Option<Reread>,
     /// The slug of each article's title: its key, when no other article's title slugs alike.
@@ -182,22 +183,32 @@ impl Store {
         }
     }
 
-    /// `id`'s body as far as its "Voir plus" entries: from the recent bodies, or else read
-    /// again unrepaired and not kept (the recent bodies are whole ones).
+    /// `id`'s body as far as its "Voir plus" entries: from the recent bodies or citers, or else
+    /// read again unrepaired and kept among the citers (the recent bodies are whole ones).
     fn entries_of(&self, id: ArticleId) -> Arc<Article> {
-        match &self.bodies[id.index()] {
-            Body::Reread(origin) => self.recent.get(id).unwrap_or_else(|| {
-                let entry = self.article(id);
-                Arc::new(body::read_again(
-                    self.reread,
-                    origin,
-                    Depth::Entries,
-                    &entry.title,
-                    &entry.sources,
-                ))
-            }),
-            _ => self.body(id),
+        let Body::Reread(origin) = &self.bodies[id.index()] else {
+            return self.body(id);
+        };
+        if let Some(body) = self.recent.get(id).or_else(|| self.citers.get(id)) {
+            return body;
         }
+        let entry = self.article(id);
+        let body = body::read_again(
+            self.reread,
+            origin,
+            Depth::Entries,
+            &entry.title,
+            &entry.sources,
+        );
+        let entries = Arc::new(body::entries_only(body));
+        self.citers.put(id, entries.clone());
+        entries
+    }
+
+    /// Forgets what was read of `id`'s body (its page changed).
+    fn forget_body(&self, id: ArticleId) {
+        self.recent.forget(id);
+        self.citers.forget(id);
     }
 
     /// The targets of `id`'s related entries, parallel to `article(id).related`.

@@ -4,6 +4,7 @@
 //! block on them.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -98,12 +99,17 @@ impl Walker {
             }
             match fs::read_dir(path) {
                 Ok(entries) => {
-                    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+                    let mut children: Vec<(OsString, Option<fs::FileType>)> = entries
                         .flatten()
-                        .map(|e| (e.path(), e.file_type().ok()))
+                        .map(|e| (e.file_name(), e.file_type().ok()))
                         .collect();
-                    children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                    for (child, kind) in children {
+                    // By name, as bytes: the order of their paths (one folder), without parsing
+                    // each path into components at every comparison (most of the walk's time).
+                    children.sort_unstable_by(|a, b| {
+                        a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes())
+                    });
+                    for (name, kind) in children {
+                        let child = path.join(name);
                         // A regular file as the folder lists it needs no look of its own (the
                         // folder's listing says so, with no `stat`): at 50,000 pages the two
                         // looks per file were most of the walk.

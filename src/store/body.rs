@@ -37,13 +37,51 @@ pub(super) enum Body {
     Stub { citer: ArticleId, n: usize },
 }
 
-/// The bodies read back most recently, newest last.
-#[derive(Debug, Default)]
-pub(super) struct Recent(Mutex<VecDeque<(ArticleId, Arc<Article>)>>);
+/// How many citers' "Voir plus" entries are kept for their summary-only articles (a few KB
+/// each): an export or index makes those articles batch after batch of 512 pages, each from its
+/// citer, which the 32 whole bodies no longer hold by then.
+const CITERS_KEPT: usize = 1024;
+
+/// Citers' "Voir plus" entries read back most recently (see [`entries_only`]).
+#[derive(Debug)]
+pub(super) struct Citers(Recent);
+
+impl Default for Citers {
+    fn default() -> Self {
+        Self(Recent::new(CITERS_KEPT))
+    }
+}
+
+impl std::ops::Deref for Citers {
+    type Target = Recent;
+    fn deref(&self) -> &Recent {
+        &self.0
+    }
+}
+
+/// The bodies read back most recently, newest last, at most `capacity` of them.
+#[derive(Debug)]
+pub(super) struct Recent {
+    held: Mutex<VecDeque<(ArticleId, Arc<Article>)>>,
+    capacity: usize,
+}
+
+impl Default for Recent {
+    fn default() -> Self {
+        Self::new(KEPT)
+    }
+}
 
 impl Recent {
+    pub(super) fn new(capacity: usize) -> Self {
+        Self {
+            held: Mutex::default(),
+            capacity,
+        }
+    }
+
     pub(super) fn get(&self, id: ArticleId) -> Option<Arc<Article>> {
-        let mut recent = self.0.lock().ok()?;
+        let mut recent = self.held.lock().ok()?;
         let at = recent.iter().position(|(held, _)| *held == id)?;
         let entry = recent.remove(at)?;
         let body = entry.1.clone();
@@ -52,9 +90,9 @@ impl Recent {
     }
 
     pub(super) fn put(&self, id: ArticleId, body: Arc<Article>) {
-        if let Ok(mut recent) = self.0.lock() {
+        if let Ok(mut recent) = self.held.lock() {
             recent.retain(|(held, _)| *held != id);
-            if recent.len() == KEPT {
+            if recent.len() == self.capacity {
                 recent.pop_front();
             }
             recent.push_back((id, body));
@@ -63,7 +101,7 @@ impl Recent {
 
     /// Forgets `id`'s body (its page changed).
     pub(super) fn forget(&self, id: ArticleId) {
-        if let Ok(mut recent) = self.0.lock() {
+        if let Ok(mut recent) = self.held.lock() {
             recent.retain(|(held, _)| *held != id);
         }
     }
@@ -145,6 +183,14 @@ pub(super) fn read_again(
     let mut body = read.unwrap_or_else(|why| unreadable(title, sources, &why));
     body.sources = sources.to_vec();
     body
+}
+
+/// What a summary-only article needs of its citer's body: its title and "Voir plus" entries.
+pub(super) fn entries_only(body: Article) -> Article {
+    Article {
+        related: body.related,
+        ..Article::new(&body.title)
+    }
 }
 
 /// The summary-only article entry `n` of `citer`'s "Voir plus" describes.

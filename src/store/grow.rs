@@ -106,7 +106,7 @@ impl Store {
         if let Body::Held(body) = &mut self.bodies[id.index()] {
             Arc::make_mut(body).sources = existing.sources.clone();
         }
-        self.recent.forget(id);
+        self.forget_body(id);
     }
 
     /// A new article for `card`, filed under the folded title `key`.
@@ -159,7 +159,7 @@ impl Store {
         };
         self.rekey(id, card.scraped_hash);
         self.contents[id.index()] = card.content_hash;
-        self.recent.forget(id);
+        self.forget_body(id);
         self.bodies[id.index()] = match held {
             Some(body) => Body::Held(body),
             None => Body::Reread(card.origin),

@@ -82,7 +82,7 @@ impl Store {
         let Some(id) = self.with_source(source) else {
             return;
         };
-        self.recent.forget(id);
+        self.forget_body(id);
         let entry = &mut self.entries[id.index()];
         entry.sources.retain(|s| s != source);
         if let Some(other) = entry.sources.first() {

@@ -37,8 +37,9 @@ const COMPOUND_PART_MIN: usize = 6;
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     text: Cow<'static, str>,
-    /// `ends[i]` is where word `i` ends in `text`; word 0 starts at 0.
-    ends: Vec<u32>,
+    /// Where word `i` ends in `text` (word 0 starts at 0), as the little-endian `u32` at
+    /// `4 * i`: the bundled table is used as the binary holds it, with nothing to decode.
+    ends: Cow<'static, [u8]>,
     /// First and second parts of the list's hyphenated compounds of two long words
     /// (`bateau-mouche`): words that build compounds, so a welded pair may be one.
     compound_heads: HashSet<String>,
@@ -53,15 +54,11 @@ impl Lexicon {
     }
 
     /// A fresh copy of the bundled list, for measuring what [`Lexicon::bundled`] costs once:
-    /// the word ends read from their bytes, the compound parts found.
+    /// the compound parts found.
     pub fn decode_bundled() -> Lexicon {
-        let ends = BUNDLED_ENDS
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
         Lexicon {
             text: Cow::Borrowed(BUNDLED_WORDS),
-            ends,
+            ends: Cow::Borrowed(BUNDLED_ENDS),
             ..Lexicon::default()
         }
         .with_compound_parts()
@@ -94,7 +91,7 @@ impl Lexicon {
         let (text, ends) = front_coded::decode(front_coded);
         Lexicon {
             text: Cow::Owned(text),
-            ends,
+            ends: Cow::Owned(ends.iter().flat_map(|end| end.to_le_bytes()).collect()),
             ..Lexicon::default()
         }
         .with_compound_parts()
@@ -130,16 +127,26 @@ impl Lexicon {
 
     /// The index of the word that byte `at` of the text falls in.
     fn word_at(&self, at: usize) -> usize {
-        self.ends.partition_point(|&end| end as usize <= at)
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.end(mid) <= at {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 
     fn push(&mut self, word: &str) {
         self.text.to_mut().push_str(word);
-        self.ends.push(self.text.len() as u32);
+        let end = self.text.len() as u32;
+        self.ends.to_mut().extend(end.to_le_bytes());
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.ends.len() / 4
     }
 
     pub fn is_empty(&self) -> bool {
@@ -147,8 +154,13 @@ impl Lexicon {
     }
 
     fn word(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        let start = if i == 0 { 0 } else { self.end(i - 1) };
+        &self.text[start..self.end(i)]
+    }
+
+    fn end(&self, i: usize) -> usize {
+        let bytes = &self.ends[4 * i..4 * i + 4];
+        u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
     }
 
     /// Every word, in order.
