@@ -171,7 +171,7 @@ fn the_first_screen_comes_before_the_corpus_and_the_list_grows() {
     }
     let mut s = Session::liseuse(&[dir.path()], SIZE);
     let first = s.wait_for("? aide");
-    assert!(first.contains("chargement 64 / 400"), "{first}");
+    assert!(first.contains("chargement 40 / 400"), "{first}");
     s.keys("j");
     s.keys("\r");
     let done = s.wait_for_gone("chargement");
