@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -139,17 +139,15 @@ impl Catalogue {
     /// What the last run knew. No file is nothing known; a damaged one is a warning and
     /// nothing known (it will be rebuilt).
     pub fn read(&self) -> (Known, Option<String>) {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        let file = match File::open(&self.path) {
+            Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return (Known::default(), None),
             Err(e) => return (Known::default(), Some(self.warning(&e.to_string()))),
         };
-        match decode(&bytes) {
-            Ok(files) => {
-                let files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
-                (Known { files }, None)
-            }
-            Err(why) => (Known::default(), Some(self.warning(why))),
+        match decode(BufReader::new(file)) {
+            Ok(files) => (Known { files }, None),
+            Err(Problem::Io(e)) => (Known::default(), Some(self.warning(&e.to_string()))),
+            Err(Problem::Bad(why)) => (Known::default(), Some(self.warning(why))),
         }
     }
 
@@ -253,34 +251,64 @@ impl Drop for Writer {
 }
 
 /// The file cards of a catalogue file, or what is wrong with it.
-fn decode(bytes: &[u8]) -> Result<Vec<FileCard>, &'static str> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or("not a liseuse catalogue")?;
-    let (version, mut rest) = take_u32(rest).ok_or("cut short")?;
-    if version != VERSION {
-        return Err("made by another version");
-    }
-    let mut files = Vec::new();
-    let mut hash = Fnv::new();
-    loop {
-        let (len, after) = take_u32(rest).ok_or("cut short")?;
-        if len == 0 {
-            let stored = after.get(..8).ok_or("cut short")?;
-            let stored = u64::from_le_bytes(stored.try_into().map_err(|_| "cut short")?);
-            if stored != hash.0 || after.len() != 8 {
-                return Err("corrupt (its checksum does not match)");
-            }
-            return Ok(files);
+/// Why a catalogue could not be read back.
+enum Problem {
+    Io(io::Error),
+    Bad(&'static str),
+}
+
+impl From<io::Error> for Problem {
+    fn from(e: io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::UnexpectedEof => Problem::Bad("cut short"),
+            _ => Problem::Io(e),
         }
-        let record = after.get(..len as usize).ok_or("cut short")?;
-        hash.bytes(record);
-        let slim: Slim =
-            postcard::from_bytes(record).map_err(|_| "corrupt (a record does not decode)")?;
-        files.push(slim.into_file_card());
-        rest = &after[len as usize..];
     }
 }
 
-fn take_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
-    let (head, rest) = bytes.split_first_chunk::<4>()?;
-    Some((u32::from_le_bytes(*head), rest))
+/// The files a catalogue holds, read record by record: at 50,000 pages the file is tens of
+/// megabytes, which are never all in memory beside what they decode to.
+fn decode(mut input: impl Read) -> Result<HashMap<PathBuf, FileCard>, Problem> {
+    let mut head = Vec::with_capacity(MAGIC.len());
+    (&mut input)
+        .take(MAGIC.len() as u64)
+        .read_to_end(&mut head)?;
+    if head != MAGIC {
+        return Err(Problem::Bad("not a liseuse catalogue"));
+    }
+    if read_u32(&mut input)? != VERSION {
+        return Err(Problem::Bad("made by another version"));
+    }
+    let mut files = HashMap::new();
+    let mut hash = Fnv::new();
+    let mut record = Vec::new();
+    loop {
+        let len = read_u32(&mut input)? as usize;
+        if len == 0 {
+            let mut stored = [0u8; 8];
+            input.read_exact(&mut stored)?;
+            let mut after = [0u8; 1];
+            if u64::from_le_bytes(stored) != hash.0 || input.read(&mut after)? != 0 {
+                return Err(Problem::Bad("corrupt (its checksum does not match)"));
+            }
+            return Ok(files);
+        }
+        record.clear();
+        // `take` bounds what a corrupt length can make it allocate: only what the file holds.
+        (&mut input).take(len as u64).read_to_end(&mut record)?;
+        if record.len() != len {
+            return Err(Problem::Bad("cut short"));
+        }
+        hash.bytes(&record);
+        let slim: Slim = postcard::from_bytes(&record)
+            .map_err(|_| Problem::Bad("corrupt (a record does not decode)"))?;
+        let file = slim.into_file_card();
+        files.insert(file.path.clone(), file);
+    }
+}
+
+fn read_u32(input: &mut impl Read) -> io::Result<u32> {
+    let mut bytes = [0u8; 4];
+    input.read_exact(&mut bytes)?;
+    Ok(u32::from_le_bytes(bytes))
 }
