@@ -68,6 +68,15 @@ impl Watch {
         Some((changes, said))
     }
 
+    /// What `paths` hold now, as changes, as if each had just been touched.
+    pub fn look_again(&self, paths: &[PathBuf]) -> (Vec<Change>, Vec<Diagnostic>) {
+        let (mut changes, mut said) = (Vec::new(), Vec::new());
+        for path in paths {
+            self.look_at(path, &mut changes, &mut said);
+        }
+        (changes, said)
+    }
+
     /// What `path` holds now: a page, nothing any more, or (a folder moved in) its pages.
     fn look_at(&self, path: &Path, changes: &mut Vec<Change>, said: &mut Vec<Diagnostic>) {
         let source = path.display().to_string();

@@ -94,18 +94,16 @@ fn read_with_state(
     state: Opened,
 ) -> ExitCode {
     let (open, watch) = (settings.open, settings.watch);
-    // Started before any file is read, so that no change is missed, on a thread of its own:
-    // setting up the watches walks the folders again (74 ms at 50,000 pages), which the first
-    // screen does not wait for. The loader takes it once it has read the rest.
-    let watcher = (interactive && watch && !corpus.paths.is_empty()).then(|| {
-        let (paths, options) = (corpus.paths.to_vec(), corpus.options);
-        thread::spawn(move || Watch::start(&paths, options))
-    });
+    let wanted = interactive && watch && !corpus.paths.is_empty();
     // `--open` needs the article it names, and a summary the whole corpus: both load all. A
     // saved session is restored when its article arrives (`App::awaited`).
     if !interactive || open.is_some() || corpus.paths.is_empty() {
+        // Started before any file is read, so that no change is missed.
+        let watcher = wanted
+            .then(|| Watch::start(corpus.paths, corpus.options))
+            .flatten();
         let (loaded, store) = load(&corpus);
-        let batches = started(watcher).map(|watcher| {
+        let batches = watcher.map(|watcher| {
             let (tx, batches) = mpsc::channel();
             thread::spawn(move || follow(&watcher, &tx));
             batches
@@ -125,8 +123,21 @@ fn read_with_state(
     let mut first = plan.take_walked();
     first.absorb(plan.load(0..FIRST_FILES));
     let total = plan.len();
+    // Setting up the watches walks the folders again (~70 ms at 50,000 pages): on a thread of
+    // its own, after the first files are read, so that the first screen does not wait for it.
+    // What the first files were read as is looked at again once it watches (below).
+    let watcher = wanted.then(|| {
+        let (paths, options) = (corpus.paths.to_vec(), corpus.options);
+        thread::spawn(move || {
+            ingest::yield_to_the_reader();
+            Watch::start(&paths, options)
+        })
+    });
     let mut store = Store::with_reader(ingest::reread);
     let first_files = std::mem::take(&mut first.file_cards);
+    let first_read: Vec<_> = (first_files.iter())
+        .map(|f| (f.path.clone(), f.len, f.modified))
+        .collect();
     grow(&mut store, &mut first);
     if store.is_empty() && total <= FIRST_FILES {
         let edge = (None, state, settings.cache.clone());
@@ -135,6 +146,7 @@ fn read_with_state(
     let (tx, batches) = mpsc::channel();
     let catalogue = corpus.catalogue.clone();
     thread::spawn(move || {
+        ingest::yield_to_the_reader();
         let mut said = Loaded::default();
         let mut writer = recall(catalogue.as_ref(), &mut plan, &mut said);
         let files_known = (first_files.iter())
@@ -167,7 +179,27 @@ fn read_with_state(
             }
         }
         finish(writer, &mut said);
-        if let Some(watcher) = started(watcher) {
+        if let Some(watcher) = watcher.and_then(|w| w.join().ok()).flatten() {
+            // A first file changed before the watch was set up is read again now.
+            let changed: Vec<PathBuf> = (first_read.into_iter())
+                .filter(|(path, len, modified)| {
+                    let now = std::fs::metadata(path).ok();
+                    now.as_ref().map(|m| m.len()) != Some(*len)
+                        || now.and_then(|m| m.modified().ok()) != *modified
+                })
+                .map(|(path, _, _)| path)
+                .collect();
+            let (changes, diagnostics) = watcher.look_again(&changed);
+            if !changes.is_empty() {
+                let batch = Batch {
+                    changes,
+                    diagnostics,
+                    ..Batch::default()
+                };
+                if tx.send(batch).is_err() {
+                    return;
+                }
+            }
             follow(&watcher, &tx);
         }
     });
@@ -186,11 +218,6 @@ fn read_with_state(
         state,
         cache,
     ))
-}
-
-/// The watcher, once its thread has set it up (`None` if it could not be, or was not asked).
-fn started(watcher: Option<thread::JoinHandle<Option<Watch>>>) -> Option<Watch> {
-    watcher?.join().ok().flatten()
 }
 
 /// Sends each burst of changes in the folders to the reader, until it quits.

@@ -149,7 +149,7 @@ impl Plan {
 /// Loading threads run at a lower priority (nice 10), so that on a busy machine the reader's
 /// own thread, which answers keys, gets a core first. Linux gives each thread its own nice
 /// value; elsewhere, or if refused, this changes nothing.
-fn yield_to_the_reader() {
+pub fn yield_to_the_reader() {
     // SAFETY: setpriority only reads its arguments; `who = 0` names the calling thread.
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
 }
