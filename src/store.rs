@@ -11,7 +11,7 @@
 //! It is a catalogue: per article an `Entry` (what the list, links and backlinks need) and its
 //! body, held in memory or read again on demand (`body.rs`) when the store was given a reader.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use crate::article::{Article, Kind};

@@ -220,7 +220,10 @@ impl Store {
                 Some(ids) => ids[0],
                 None => self.push_stub(title, id, n),
             };
-            if !self.cited_by[target.index()].contains(&id) {
+            // `id` was taken out of every old target's citers above, so here it can only have
+            // been put last, by an earlier entry of this loop: no scan of a page cited by
+            // thousands.
+            if self.cited_by[target.index()].last() != Some(&id) {
                 self.cited_by[target.index()].push(id);
             }
             targets.push(target);

@@ -1,7 +1,7 @@
 //! What the store says about titles that are not identities: the problems it counts per
 //! title, and what makes two pages the same page (their text, not their folded title).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::Store;
 use crate::diagnostic::Diagnostic;
