@@ -78,8 +78,6 @@ pub struct Store {
     /// Every article under each folded title, in load order: pages that share a title but
     /// not their text are all kept.
     by_title: HashMap<String, Vec<ArticleId>>,
-    /// The first article of each exact title, to prefer it among those that fold alike.
-    by_exact: HashMap<String, ArticleId>,
     /// Full pages by a hash of their text, to tell the same page read twice in one look.
     by_content: HashMap<u64, Vec<ArticleId>>,
     /// For each folded title, how many problems of each kind were reported about it, so that
@@ -131,9 +129,14 @@ impl Store {
     fn best_match(&self, title: &str, ids: &[ArticleId]) -> (ArticleId, bool) {
         match ids {
             [only] => (*only, false),
-            _ => match self.by_exact.get(title) {
-                Some(&exact) if ids.contains(&exact) => (exact, true),
-                _ => (ids[0], false),
+            // Looked for among the few that fold alike, rather than kept in a map of every
+            // exact title (a copy of each title, megabytes at 50,000 pages).
+            _ => match ids
+                .iter()
+                .find(|id| self.entries[id.index()].title == title)
+            {
+                Some(&exact) => (exact, true),
+                None => (ids[0], false),
             },
         }
     }

@@ -118,7 +118,6 @@ impl Store {
     ) -> (ArticleId, Vec<String>) {
         let id = ArticleId(self.entries.len() as u32);
         self.by_title.entry(key).or_default().push(id);
-        self.by_exact.entry(card.title.clone()).or_insert(id);
         if card.is_full() {
             self.by_content
                 .entry(card.content_hash)

@@ -162,8 +162,5 @@ impl Store {
                 self.by_title.remove(&key);
             }
         }
-        if self.by_exact.get(&self.entries[id.index()].title) == Some(&id) {
-            self.by_exact.remove(&self.entries[id.index()].title);
-        }
     }
 }
