@@ -43,16 +43,29 @@ fn fold_into(text: &str, out: &mut String, spaces: Spaces) {
     while at < bytes.len() {
         let byte = bytes[at];
         if byte.is_ascii() {
-            at += 1;
-            if matches!(byte, b'\t'..=b'\r' | b' ') {
+            if is_ascii_space(byte) {
+                at += 1;
                 pending_space = spaces == Spaces::OneBetweenWords && !out.is_empty();
                 continue;
             }
             flush(out, &mut pending_space);
-            out.push(match byte {
-                b'`' => '\'',
-                _ => byte.to_ascii_lowercase() as char,
-            });
+            // A run of ASCII that folds to itself (lower case, digits, most punctuation) is
+            // copied at once: most of a French line.
+            let run = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|&&b| folds_to_itself(b))
+                    .count();
+            if run > at {
+                out.push_str(&text[at..run]);
+                at = run;
+            } else {
+                out.push(match byte {
+                    b'`' => '\'',
+                    _ => byte.to_ascii_lowercase() as char,
+                });
+                at += 1;
+            }
             continue;
         }
         let c = text[at..].chars().next().expect("a character starts here");
@@ -76,6 +89,16 @@ fn fold_into(text: &str, out: &mut String, spaces: Spaces) {
             }),
         }
     }
+}
+
+/// ASCII white space as `char::is_whitespace` has it (tab to carriage return, and space).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// An ASCII byte that folds to itself and is no space.
+fn folds_to_itself(byte: u8) -> bool {
+    byte.is_ascii() && !byte.is_ascii_uppercase() && byte != b'`' && !is_ascii_space(byte)
 }
 
 /// Blocks of characters folded once, by the general path, and then looked up: Latin-1 and Latin
@@ -236,6 +259,20 @@ mod tests {
                 let compact: String = fold_slowly(&text).chars().filter(|&c| c != ' ').collect();
                 assert_eq!(fold_compact(&text), compact, "U+{code:04X} in {text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn runs_of_text_fold_as_their_characters_do() {
+        let texts = [
+            "Hanoï (VNA) – Le Premier ministre PHAM Minh Chinh a reçu, le 3 mai, l’ambassadeur.",
+            "  «Œuvre»\u{a0}: 26ᵉ  SEA Games`x`\t\n  à Hô Chi Minh-Ville  ",
+            "ABC def\u{202f}GHI¨jkl ´mno `pqr` STU-VWX",
+        ];
+        for text in texts {
+            assert_eq!(fold(text), fold_slowly(text), "{text:?}");
+            let compact: String = fold_slowly(text).chars().filter(|&c| c != ' ').collect();
+            assert_eq!(fold_compact(text), compact, "{text:?}");
         }
     }
 

@@ -122,7 +122,7 @@ impl Fingerprint {
 
 /// Copies differ only by a few spaces and accent encodings, so lengths far apart rule a match out
 /// before any folding: this keeps comparisons of a huge line with a short title cheap.
-fn similar_length(a: usize, b: usize) -> bool {
+pub fn similar_length(a: usize, b: usize) -> bool {
     let (short, long) = if a <= b { (a, b) } else { (b, a) };
     long <= short * 2 + 16
 }

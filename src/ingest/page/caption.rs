@@ -41,7 +41,12 @@ struct Marker<'a> {
 /// The image markers of a line, left to right. Few real markers stand in a line; bounding the
 /// candidates keeps a pathological line linear.
 fn markers(line: &str) -> impl Iterator<Item = Marker<'_>> {
-    line.match_indices(['a', 'A', 'ả', 'Ả'])
+    // Every marker has `nh` or `NH` after its `a`: a line without either (most French
+    // lines) is not scanned character by character.
+    let possible = line.contains("nh") || line.contains("NH");
+    let candidates = if possible { line } else { "" };
+    candidates
+        .match_indices(['a', 'A', 'ả', 'Ả'])
         .filter_map(move |(at, found)| {
             let c = found.chars().next()?;
             let previous = line[..at].chars().next_back().unwrap_or(' ');

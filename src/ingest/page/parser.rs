@@ -13,7 +13,7 @@ use super::{ParsedPage, Piece, no_title, same_photo, starts_lowercase, uncredite
 use crate::article::{Article, Photo};
 use crate::diagnostic::Diagnostic;
 use crate::fold::fold_compact;
-use crate::ingest::lines::Fingerprint;
+use crate::ingest::lines::{Fingerprint, similar_length};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Zone {
@@ -49,6 +49,8 @@ pub(super) struct Parser<'a> {
     seen: HashSet<String>,
     /// Folded captions (non-empty) and (caption, credit) keys of the photos so far.
     captions: HashSet<String>,
+    /// The length of each caption in `captions`, as printed.
+    caption_lens: Vec<usize>,
     photo_keys: HashSet<(String, String)>,
     /// Line of the last paragraph, for warnings about its end.
     last_line: usize,
@@ -75,6 +77,7 @@ impl<'a> Parser<'a> {
             tail: None,
             seen: HashSet::default(),
             captions: HashSet::default(),
+            caption_lens: Vec::new(),
             photo_keys: HashSet::default(),
             last_line: title_line,
             signed: false,
@@ -194,6 +197,7 @@ impl<'a> Parser<'a> {
         if !after_same && !seen {
             if !photo.caption.is_empty() {
                 self.captions.insert(fold_compact(&photo.caption));
+                self.caption_lens.push(photo.caption.len());
             }
             self.photo_keys.insert(key);
             self.article.photos.push(photo);
@@ -205,7 +209,11 @@ impl<'a> Parser<'a> {
         self.after_photo = false;
         // A line repeating the title is an image's alt text, not writing; one repeating a
         // caption is the caption printed again without its credit.
-        let caption_repeat = text.len() <= 1000 && self.captions.contains(&fold_compact(text));
+        // Folded only when some caption is about as long (as `Fingerprint` does): most lines
+        // are paragraphs, several times longer than any caption.
+        let caption_repeat = text.len() <= 1000
+            && (self.caption_lens.iter()).any(|&len| similar_length(len, text.len()))
+            && self.captions.contains(&fold_compact(text));
         // `<title> | VietnamPlus`: the title again, with the site's name, among the chrome.
         let titled = text
             .rsplit_once(" | ")

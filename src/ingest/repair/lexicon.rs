@@ -277,6 +277,7 @@ pub fn fold_word(word: &str) -> String {
 pub fn fold_chars_into(chars: impl IntoIterator<Item = char>, out: &mut String) {
     for c in chars {
         match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             '’' => out.push('\''),
