@@ -150,6 +150,8 @@ pub fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\0'..='\x7f' => false,
+        // Latin-1 punctuation (`«`, `»`, the no-break space, `°`) and three letters.
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
         'À'..='ɏ' => c != '×' && c != '÷',
         // General punctuation (`’`, `–`, `…`, no-break spaces): no letter.
         '\u{2000}'..='\u{206F}' => false,
