@@ -273,12 +273,15 @@ impl SearchIndex {
         Ok(true)
     }
 
-    /// Forgets page `key` (its file was removed).
-    pub fn remove(&mut self, key: &str) {
-        if self.known.remove(key).is_some() {
+    /// Forgets page `key` (its file was removed); whether it was indexed. Seen by searches
+    /// after `commit`.
+    pub fn remove(&mut self, key: &str) -> bool {
+        let known = self.known.remove(key).is_some();
+        if known {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.key, key));
         }
+        known
     }
 
     /// Writes what was added and removed, and lets searches see it.
