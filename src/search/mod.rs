@@ -8,6 +8,7 @@ mod changes;
 pub mod fuzzy;
 mod index;
 mod query;
+mod searcher;
 mod snippet;
 mod text;
 mod tokenizer;
@@ -16,8 +17,9 @@ mod worker;
 
 pub use changes::{Before, Lot, changed_docs};
 pub use fuzzy::{TitleMatch, Titles};
-pub use index::{FOLDER, Hit, SearchError, SearchIndex, Searcher};
+pub use index::{FOLDER, SearchError, SearchIndex, Writing};
 pub use query::{Clause, Query};
+pub use searcher::{Hit, Searcher};
 pub use snippet::{Snippet, snippet};
 pub use text::occurrences;
 pub use tokenizer::{FoldTokenizer, TOKENIZER};

@@ -11,8 +11,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::changes::Lot;
-use super::index::{Hit, SearchError, SearchIndex, Searcher};
+use super::index::{SearchError, SearchIndex};
 use super::query::Query;
+use super::searcher::{Hit, Searcher};
 use crate::store::Detached;
 use crate::store::Store;
 
