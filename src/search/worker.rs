@@ -22,8 +22,9 @@ use crate::store::Store;
 pub const MAX_RESULTS: usize = 5_000;
 
 /// Pages indexed between two commits: searches see the first thousands of a large corpus
-/// while the rest is indexed.
-const COMMIT_EVERY: usize = 4_000;
+/// while the rest is indexed, and the pages waiting in tantivy's queue (up to 10,000 with
+/// their text, when they come faster than they are indexed) stay bounded by it.
+const COMMIT_EVERY: usize = 2_000;
 
 /// The answer to query number `asked`.
 #[derive(Debug, Clone)]
