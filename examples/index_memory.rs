@@ -78,10 +78,24 @@ fn main() {
         index.commit().expect("committed");
     }
     let built = start.elapsed();
+    // One page changed, then committed, seven times, as the live folder would (the median).
+    let id = docs[0];
+    let mut updates: Vec<f64> = (0..7)
+        .map(|n| {
+            let mut page = (*store.body(id)).clone();
+            page.paragraphs
+                .push(format!("Une phrase ajoutée, numéro {n}."));
+            let start = Instant::now();
+            index.add([(store.key(id), &page)]).expect("indexed");
+            index.commit().expect("committed");
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    updates.sort_by(f64::total_cmp);
     sampling.store(false, std::sync::atomic::Ordering::Relaxed);
     let peaks = sampler.join().expect("the sampler");
     println!(
-        "| {} thread(s), {} MB, commit {} | {} articles | {:.1} s | {:.0} MB added ({before:.0} MB before) | sampled: anonymous +{:.0} MB, file-backed +{:.0} MB |",
+        "| {} thread(s), {} MB, commit {} | {} articles | {:.1} s | {:.0} MB added ({before:.0} MB before) | sampled: anonymous +{:.0} MB, file-backed +{:.0} MB | one page updated: {:.1} ms |",
         writing.threads,
         writing.budget / 1_000_000,
         every.map_or("once".to_owned(), |n| format!("every {n} pages")),
@@ -90,5 +104,6 @@ fn main() {
         status_mb("VmHWM:") - before,
         peaks.0 - anon,
         peaks.1 - file,
+        updates[3],
     );
 }
