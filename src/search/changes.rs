@@ -85,7 +85,7 @@ fn compared(store: &Store, before: &[Option<(String, u64)>]) -> Lot {
 /// The articles a loading batch added or changed: those past `before` (new pages and
 /// summary-only articles) and those titled as one of its pages (a summary-only article the page
 /// replaced).
-pub fn changed_docs(store: &Store, before: usize, titles: &[String]) -> Docs {
+fn changed_docs(store: &Store, before: usize, titles: &[String]) -> Docs {
     let mut ids: Vec<_> = store.ids().skip(before).collect();
     ids.extend(
         titles

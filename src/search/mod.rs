@@ -15,7 +15,7 @@ mod tokenizer;
 mod words;
 mod worker;
 
-pub use changes::{Before, Lot, changed_docs};
+pub use changes::{Before, Lot};
 pub use fuzzy::{TitleMatch, Titles};
 pub use index::{FOLDER, SearchError, SearchIndex, Writing};
 pub use query::{Clause, Query};
