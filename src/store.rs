@@ -270,17 +270,21 @@ impl Store {
 
     /// Article `id`'s body as another thread can fetch it (see [`Detached`]).
     pub fn detached(&self, id: ArticleId) -> Detached {
-        let fingerprint = match &self.bodies[id.index()] {
+        Detached {
+            fingerprint: self.fingerprint(id),
+            source: self.source(id),
+            reread: self.reread,
+        }
+    }
+
+    /// What changes whenever article `id`'s searchable text does (its body is not read).
+    pub fn fingerprint(&self, id: ArticleId) -> u64 {
+        match &self.bodies[id.index()] {
             // A summary says what its citer's entry says: it changes with the citer.
             Body::Stub { citer, n } => self.contents[citer.index()]
                 .rotate_left(7)
                 .wrapping_add(*n as u64 + 1),
             _ => self.contents[id.index()],
-        };
-        Detached {
-            fingerprint,
-            source: self.source(id),
-            reread: self.reread,
         }
     }
 

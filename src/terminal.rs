@@ -144,10 +144,10 @@ fn event_loop(
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let action = match event {
                 Event::Pages(batch) => {
-                    let titles: Vec<String> = batch.pages.iter().map(|p| p.title.clone()).collect();
-                    let before = app.store().len();
+                    let live = !batch.changes.is_empty();
+                    let before = search::Before::of(app.store(), &batch.pages, live);
                     changed |= app::add_batch(app, batch);
-                    worker.index(search::changed_docs(app.store(), before, &titles));
+                    worker.update(before.changes(app.store()));
                     None
                 }
                 Event::Found(answer) => {

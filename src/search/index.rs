@@ -8,18 +8,13 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query as TantivyQuery,
-    TermQuery,
-};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use super::query::{Clause, Query};
+use super::searcher::Searcher;
 use super::text::{Indexed, indexed};
 use super::tokenizer::{FoldTokenizer, TOKENIZER};
 use crate::article::Article;
@@ -27,12 +22,27 @@ use crate::store::Detached;
 
 /// The folder under the cache; a new layout gets a new name, so an old one is never read.
 pub const FOLDER: &str = "search-v1";
-/// Title matches count this much more than body matches.
-const TITLE_BOOST: f32 = 3.0;
-/// Memory the writer may fill before it writes a segment, for all its threads.
-const WRITER_BUDGET: usize = 40_000_000;
-/// Words a prefix may stand for: enough for a word being typed, bounded for one letter.
-const PREFIX_EXPANSIONS: u32 = 200;
+
+/// How the writer indexes: its threads, and the memory all of them may fill before each writes
+/// a segment (tantivy wants at least 15 MB a thread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writing {
+    pub threads: usize,
+    pub budget: usize,
+}
+
+impl Default for Writing {
+    /// One thread with 20 MB: at 50,000 pages it adds about half the memory of two threads
+    /// with 40 MB (each thread's segment costs far more than its budget while it is written),
+    /// and the pages are read again and repaired for it on another thread slower than one
+    /// indexes them. 15 MB made so many segments to merge that the build took half as long again.
+    fn default() -> Writing {
+        Writing {
+            threads: 1,
+            budget: 20_000_000,
+        }
+    }
+}
 
 #[derive(Debug)]
 pub struct SearchError(String);
@@ -51,19 +61,12 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
-/// One page found: its key and how well it matched.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub key: String,
-    pub score: f32,
-}
-
 #[derive(Clone, Copy)]
-struct Fields {
-    key: Field,
+pub(super) struct Fields {
+    pub(super) key: Field,
     fingerprint: Field,
-    title: Field,
-    body: Field,
+    pub(super) title: Field,
+    pub(super) body: Field,
 }
 
 pub struct SearchIndex {
@@ -105,25 +108,27 @@ impl SearchIndex {
     /// An index in memory, empty.
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema();
-        Ok(Self::with_index(
-            Index::create_in_ram(schema),
-            fields,
-            None,
-        )?)
+        let index = Index::create_in_ram(schema);
+        Ok(Self::with_index(index, fields, None, Writing::default())?)
     }
 
     /// The index in `<cache>/search-v1/`, opened as it was left, or made anew when it is
     /// missing, from another version or damaged. When another reader holds it, an index in
     /// memory instead.
     pub fn open(cache: &Path) -> Result<SearchIndex, SearchError> {
+        Self::open_writing(cache, Writing::default())
+    }
+
+    /// [`open`](Self::open), writing as `writing` says.
+    pub fn open_writing(cache: &Path, writing: Writing) -> Result<SearchIndex, SearchError> {
         let dir = cache.join(FOLDER);
-        match Self::open_dir(&dir) {
+        match Self::open_dir(&dir, writing) {
             Ok(index) => Ok(index),
             Err(Opening::Busy) => Self::in_memory(),
             Err(Opening::Untrusted) => {
                 std::fs::remove_dir_all(&dir)
                     .map_err(|e| SearchError(format!("cannot clear {}: {e}", dir.display())))?;
-                match Self::open_dir(&dir) {
+                match Self::open_dir(&dir, writing) {
                     Ok(index) => Ok(index),
                     Err(Opening::Busy) => Self::in_memory(),
                     Err(Opening::Untrusted) => Err(SearchError(format!(
@@ -137,7 +142,7 @@ impl SearchIndex {
         }
     }
 
-    fn open_dir(dir: &Path) -> Result<SearchIndex, Opening> {
+    fn open_dir(dir: &Path, writing: Writing) -> Result<SearchIndex, Opening> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Opening::Failed(SearchError(format!("cannot create {}: {e}", dir.display())))
         })?;
@@ -150,7 +155,7 @@ impl SearchIndex {
         if index.schema() != schema || !index.validate_checksum().is_ok_and(|bad| bad.is_empty()) {
             return Err(Opening::Untrusted);
         }
-        Self::with_index(index, fields, Some(dir.to_owned())).map_err(|e| match e {
+        Self::with_index(index, fields, Some(dir.to_owned()), writing).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => Opening::Busy,
             _ => Opening::Untrusted,
         })
@@ -160,10 +165,10 @@ impl SearchIndex {
         index: Index,
         fields: Fields,
         dir: Option<PathBuf>,
+        writing: Writing,
     ) -> tantivy::Result<SearchIndex> {
         index.tokenizers().register(TOKENIZER, FoldTokenizer);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        let writer = index.writer_with_num_threads(threads, WRITER_BUDGET)?;
+        let writer = index.writer_with_num_threads(writing.threads, writing.budget)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -273,12 +278,15 @@ impl SearchIndex {
         Ok(true)
     }
 
-    /// Forgets page `key` (its file was removed).
-    pub fn remove(&mut self, key: &str) {
-        if self.known.remove(key).is_some() {
+    /// Forgets page `key` (its file was removed); whether it was indexed. Seen by searches
+    /// after `commit`.
+    pub fn remove(&mut self, key: &str) -> bool {
+        let known = self.known.remove(key).is_some();
+        if known {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.key, key));
         }
+        known
     }
 
     /// Writes what was added and removed, and lets searches see it.
@@ -290,10 +298,7 @@ impl SearchIndex {
 
     /// A handle that searches what is committed, from any thread.
     pub fn searcher(&self) -> Searcher {
-        Searcher {
-            reader: self.reader.clone(),
-            fields: self.fields,
-        }
+        Searcher::new(self.reader.clone(), self.fields)
     }
 }
 
@@ -303,104 +308,4 @@ enum Opening {
     /// Another version's index, or a damaged one.
     Untrusted,
     Failed(SearchError),
-}
-
-/// Searches an index's committed pages; cheap to clone and to send to another thread.
-#[derive(Clone)]
-pub struct Searcher {
-    reader: IndexReader,
-    fields: Fields,
-}
-
-impl Searcher {
-    /// Sees what was committed since.
-    pub fn reload(&self) -> Result<(), SearchError> {
-        Ok(self.reader.reload()?)
-    }
-
-    /// Pages indexed and committed.
-    pub fn pages(&self) -> u64 {
-        self.reader.searcher().num_docs()
-    }
-
-    /// The pages matching `query`, best first, at most `limit`, with how many match in all.
-    pub fn search(&self, query: &Query, limit: usize) -> Result<(Vec<Hit>, usize), SearchError> {
-        if query.is_empty() || limit == 0 {
-            return Ok((Vec::new(), 0));
-        }
-        let searcher = self.reader.searcher();
-        let tantivy_query = self.compile(query);
-        let (top, count) = searcher.search(
-            &tantivy_query,
-            &(TopDocs::with_limit(limit).order_by_score(), Count),
-        )?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            if let Some(key) = stored.get_first(self.fields.key).and_then(|v| v.as_str()) {
-                hits.push(Hit {
-                    key: key.to_owned(),
-                    score,
-                });
-            }
-        }
-        // Equal scores in the order of their keys: which segment (so which indexing thread) a
-        // page went to must not decide the ranking.
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
-        Ok((hits, count))
-    }
-
-    /// Every clause must match in the title or the body, none excluded may.
-    fn compile(&self, query: &Query) -> BooleanQuery {
-        let clauses = query
-            .clauses
-            .iter()
-            .map(|clause| {
-                let either = BooleanQuery::new(vec![
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            clause_query(self.fields.title, clause),
-                            TITLE_BOOST,
-                        )) as Box<dyn TantivyQuery>,
-                    ),
-                    (Occur::Should, clause_query(self.fields.body, clause)),
-                ]);
-                let occur = if clause.exclude {
-                    Occur::MustNot
-                } else {
-                    Occur::Must
-                };
-                (occur, Box::new(either) as Box<dyn TantivyQuery>)
-            })
-            .collect();
-        BooleanQuery::new(clauses)
-    }
-}
-
-/// One clause on one field: a word, a phrase, a prefix, or a phrase ending in one. A prefix
-/// also scores its whole word, so `laos` typed in full ranks by BM25 like any word.
-fn clause_query(field: Field, clause: &Clause) -> Box<dyn TantivyQuery> {
-    let terms: Vec<Term> = clause
-        .terms
-        .iter()
-        .map(|t| Term::from_field_text(field, t))
-        .collect();
-    let exact: Box<dyn TantivyQuery> = if terms.len() == 1 {
-        Box::new(TermQuery::new(
-            terms[0].clone(),
-            IndexRecordOption::WithFreqs,
-        ))
-    } else {
-        Box::new(PhraseQuery::new(terms.clone()))
-    };
-    if !clause.prefix {
-        return exact;
-    }
-    let mut prefix = PhrasePrefixQuery::new(terms);
-    prefix.set_max_expansions(PREFIX_EXPANSIONS);
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, exact),
-        (Occur::Should, Box::new(prefix)),
-    ]))
 }

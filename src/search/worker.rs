@@ -10,8 +10,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::index::{Hit, SearchIndex, Searcher};
+use super::changes::Lot;
+use super::index::{SearchError, SearchIndex};
 use super::query::Query;
+use super::searcher::{Hit, Searcher};
 use crate::store::Detached;
 use crate::store::Store;
 
@@ -20,8 +22,9 @@ use crate::store::Store;
 pub const MAX_RESULTS: usize = 5_000;
 
 /// Pages indexed between two commits: searches see the first thousands of a large corpus
-/// while the rest is indexed.
-const COMMIT_EVERY: usize = 4_000;
+/// while the rest is indexed, and the pages waiting in tantivy's queue (up to 10,000 with
+/// their text, when they come faster than they are indexed) stay bounded by it.
+const COMMIT_EVERY: usize = 2_000;
 
 /// The answer to query number `asked`.
 #[derive(Debug, Clone)]
@@ -46,7 +49,7 @@ enum Ask {
 }
 
 pub struct Worker {
-    docs: Sender<Docs>,
+    lots: Sender<Lot>,
     queries: Sender<Ask>,
     /// Lots handed in and not yet committed.
     pending: Arc<AtomicUsize>,
@@ -62,17 +65,17 @@ impl Worker {
     /// Starts both threads on the index in `cache` (in memory with none, or when another
     /// reader holds it); each answer is handed to `answered`.
     pub fn start(cache: Option<PathBuf>, answered: impl Fn(Answer) + Send + 'static) -> Worker {
-        let (docs, lots) = mpsc::channel::<Docs>();
+        let (lots, lots_rx) = mpsc::channel::<Lot>();
         let (queries, asked) = mpsc::channel();
         let pending = Arc::new(AtomicUsize::new(0));
         let (searcher_tx, searcher_rx) = mpsc::channel();
         let indexing = Arc::clone(&pending);
         let committed = queries.clone();
-        thread::spawn(move || index_lots(cache, lots, &indexing, searcher_tx, &committed));
+        thread::spawn(move || index_lots(cache, lots_rx, &indexing, searcher_tx, &committed));
         let answering = Arc::clone(&pending);
         thread::spawn(move || answer_queries(searcher_rx, asked, &answering, answered));
         Worker {
-            docs,
+            lots,
             queries,
             pending,
         }
@@ -80,11 +83,20 @@ impl Worker {
 
     /// Hands pages to the indexer (unchanged ones it skips).
     pub fn index(&self, docs: Docs) {
-        if docs.is_empty() {
+        self.update(Lot {
+            gone: Vec::new(),
+            docs,
+        });
+    }
+
+    /// Hands the indexer what a batch changed: its documents for the keys gone are deleted,
+    /// then its pages indexed.
+    pub fn update(&self, lot: Lot) {
+        if lot.is_empty() {
             return;
         }
         self.pending.fetch_add(1, Ordering::SeqCst);
-        if self.docs.send(docs).is_err() {
+        if self.lots.send(lot).is_err() {
             self.pending.fetch_sub(1, Ordering::SeqCst);
         }
     }
@@ -103,26 +115,9 @@ pub fn all_docs(store: &Store) -> Docs {
         .collect()
 }
 
-/// The articles a batch added or changed: those past `before` (new pages and summary-only
-/// articles) and those titled as one of its pages (a summary-only article the page replaced).
-pub fn changed_docs(store: &Store, before: usize, titles: &[String]) -> Docs {
-    let mut ids: Vec<_> = store.ids().skip(before).collect();
-    ids.extend(
-        titles
-            .iter()
-            .flat_map(|t| store.find_titles(t).iter().copied())
-            .filter(|id| id.index() < before),
-    );
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
-        .map(|id| (store.key(id), store.detached(id)))
-        .collect()
-}
-
 fn index_lots(
     cache: Option<PathBuf>,
-    lots: Receiver<Docs>,
+    lots: Receiver<Lot>,
     pending: &AtomicUsize,
     searcher: Sender<Result<Searcher, String>>,
     committed: &Sender<Ask>,
@@ -140,22 +135,36 @@ fn index_lots(
     };
     let _ = searcher.send(Ok(index.searcher()));
     for lot in lots {
-        for (n, part) in lot.chunks(COMMIT_EVERY).enumerate() {
+        let mut removed = lot.gone.iter().filter(|key| index.remove(key)).count();
+        let parts: Vec<&[(String, Detached)]> = match lot.docs.len() {
+            0 => vec![&[]],
+            _ => lot.docs.chunks(COMMIT_EVERY).collect(),
+        };
+        for (n, part) in parts.iter().enumerate() {
             // On an error, searches go on over what was committed; the next part tries again.
-            let added = index.add_detached(part.iter().cloned()).and_then(|added| {
-                if added > 0 {
-                    index.commit()?;
-                }
-                Ok(added)
-            });
-            if (n + 1) * COMMIT_EVERY >= lot.len() {
+            let changed = index_part(&mut index, part, std::mem::take(&mut removed));
+            if n + 1 == parts.len() {
                 pending.fetch_sub(1, Ordering::SeqCst);
             }
-            if added.is_ok_and(|added| added > 0) || pending.load(Ordering::SeqCst) == 0 {
+            if changed.is_ok_and(|changed| changed > 0) || pending.load(Ordering::SeqCst) == 0 {
                 let _ = committed.send(Ask::Committed);
             }
         }
     }
+}
+
+/// Indexes `part` and commits it with the `removed` deletions before it, if anything changed;
+/// how many documents did.
+fn index_part(
+    index: &mut SearchIndex,
+    part: &[(String, Detached)],
+    removed: usize,
+) -> Result<usize, SearchError> {
+    let changed = index.add_detached(part.iter().cloned())? + removed;
+    if changed > 0 {
+        index.commit()?;
+    }
+    Ok(changed)
 }
 
 fn answer_queries(
