@@ -268,6 +268,24 @@ impl Store {
         self.targets.iter().map(Vec::len).sum()
     }
 
+    /// Whether [`body`](Self::body) gives `id`'s body without reading a page: held, among the
+    /// recent ones, or a summary-only article (made from what its citer's entry says).
+    pub fn is_at_hand(&self, id: ArticleId) -> bool {
+        match &self.bodies[id.index()] {
+            Body::Reread(_) => self.recent.contains(id),
+            Body::Held(_) | Body::Stub { .. } => true,
+        }
+    }
+
+    /// Keeps among the recent bodies one read on another thread (from [`detached`](Self::detached)),
+    /// unless the article changed since it was asked for (its fingerprint differs).
+    pub fn keep_read(&self, id: ArticleId, fingerprint: u64, body: Arc<Article>) {
+        if matches!(self.bodies[id.index()], Body::Reread(_)) && self.fingerprint(id) == fingerprint
+        {
+            self.recent.put(id, body);
+        }
+    }
+
     /// Article `id`'s body as another thread can fetch it (see [`Detached`]).
     pub fn detached(&self, id: ArticleId) -> Detached {
         Detached {

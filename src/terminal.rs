@@ -49,10 +49,14 @@ pub enum Event {
     State(state::Notice),
     /// The search worker answered a query.
     Found(Answer),
+    /// A body was read ahead.
+    ReadAhead(ReadAhead),
 }
 
+mod ahead;
 mod away;
 
+use ahead::{Ahead, ReadAhead};
 use away::{INPUT_IDLE, INPUT_NAP, INPUT_PAUSED, hand_off};
 
 type Backend = Bounded;
@@ -109,11 +113,17 @@ pub fn run(
     let mut terminal = enter(options.mouse)?;
     let guard = Guard;
     spawn_hangup_watcher(tx.clone());
+    let mut ahead = Ahead::start(tx.clone());
     spawn_input_thread(tx);
     // The app is told the size the terminal claims; it draws at most `MAX_SIZE` of it.
     let size = terminal::size().or_else(|_| terminal.size().map(|s| (s.width, s.height)))?;
     let mut app = App::new(store, options, size);
-    let result = event_loop(&mut terminal, &mut app, &rx, saver.as_ref(), &worker);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &rx,
+        (saver.as_ref(), &worker, &mut ahead),
+    );
     drop(guard);
     // Every change handed over is written before the process ends.
     drop(saver);
@@ -133,8 +143,7 @@ fn event_loop(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
     rx: &Receiver<Event>,
-    saver: Option<&Saver>,
-    worker: &Worker,
+    (saver, worker, ahead): (Option<&Saver>, &Worker, &mut Ahead),
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
     while let Some(first) = next_event(app, rx) {
@@ -152,6 +161,10 @@ fn event_loop(
                 }
                 Event::Found(answer) => {
                     changed |= app::search::answered(app, answer);
+                    None
+                }
+                Event::ReadAhead(read) => {
+                    app.store().keep_read(read.id, read.fingerprint, read.body);
                     None
                 }
                 event => action_for(app, event),
@@ -183,6 +196,7 @@ fn event_loop(
         if changed {
             terminal.draw(|frame| ui::draw(app, frame))?;
         }
+        ahead.look(app);
     }
     Ok(())
 }
@@ -221,7 +235,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
         }
         Event::State(notice) => Some(Action::Notice(notice.remark())),
         // Handled by the loop itself: a batch changes the store, not through an action.
-        Event::Pages(_) | Event::Found(_) => None,
+        Event::Pages(_) | Event::Found(_) | Event::ReadAhead(_) => None,
     }
 }
 

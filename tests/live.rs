@@ -202,3 +202,31 @@ fn with_no_watch_the_folder_is_read_once() {
     s.keys("q");
     s.wait_exit();
 }
+
+/// A body read ahead on another thread (the reader's `Enter` finds it at hand) is kept, unless
+/// its page changed while it was read: then the store reads the new page, never the old body.
+#[test]
+fn a_body_read_ahead_is_kept_unless_its_page_changed_meanwhile() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let title = "Le Vietnam et le Laos renforcent leurs liens";
+    let mut store = Store::with_reader(ingest::reread);
+    store.apply(vec![card(d, "a.txt", &page(title, "Premier texte.", &[]))]);
+    let id = store.lookup(title).expect("the page");
+    assert!(!store.is_at_hand(id), "only the card is held");
+    let asked = store.detached(id);
+    store.keep_read(id, asked.fingerprint, asked.body());
+    assert!(store.is_at_hand(id), "kept among the recent bodies");
+
+    let asked = store.detached(id);
+    let old = asked.body();
+    store.apply(vec![card(d, "a.txt", &page(title, "Second texte.", &[]))]);
+    store.keep_read(id, asked.fingerprint, old);
+    assert!(!store.is_at_hand(id), "read before the change: not kept");
+    let body = store.body(id);
+    assert!(
+        body.paragraphs.iter().any(|p| p.contains("Second texte")),
+        "{:?}",
+        body.paragraphs
+    );
+}

@@ -99,6 +99,12 @@ impl Recent {
         }
     }
 
+    pub(super) fn contains(&self, id: ArticleId) -> bool {
+        self.held
+            .lock()
+            .is_ok_and(|recent| recent.iter().any(|(held, _)| *held == id))
+    }
+
     /// Forgets `id`'s body (its page changed).
     pub(super) fn forget(&self, id: ArticleId) {
         if let Ok(mut recent) = self.held.lock() {
