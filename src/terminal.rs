@@ -11,9 +11,9 @@ use std::panic;
 use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
@@ -24,7 +24,6 @@ use ratatui::layout::{Position, Size};
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
-use signal_hook::iterator::Signals;
 
 use crate::app::geometry;
 use crate::app::{self, Action, App, Batch, Effect, Options};
@@ -55,18 +54,17 @@ pub enum Event {
 
 mod ahead;
 mod away;
+mod feeds;
 
 use ahead::{Ahead, ReadAhead};
-use away::{INPUT_IDLE, INPUT_NAP, INPUT_PAUSED, hand_off};
+use away::hand_off;
+use feeds::{spawn_hangup_watcher, spawn_input_thread, spawn_signal_thread};
 
 type Backend = Bounded;
 
 /// Signals that end the reader; it exits with 128 + the signal, as if killed by it, after
 /// giving the terminal back.
 pub const TERMINATING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
-
-/// How long a terminating signal waits for the loop to quit on its own.
-const QUIT_GRACE: Duration = Duration::from_millis(500);
 
 /// The signal that ended the reader, if one did.
 static ENDED_BY: AtomicI32 = AtomicI32::new(0);
@@ -313,88 +311,6 @@ fn repaint(terminal: &mut Terminal<Backend>, mouse: bool) -> io::Result<()> {
     take_terminal(mouse)?;
     let area = terminal.size()?;
     terminal.resize(area.into())
-}
-
-/// Key, mouse and resize events. An input error ends the reader (the terminal is gone).
-/// While another tool has the terminal it stands aside, reading nothing (see `away::away`,
-/// which wakes it from its read).
-fn spawn_input_thread(tx: Sender<Event>) {
-    thread::spawn(move || {
-        loop {
-            if INPUT_PAUSED.load(Ordering::SeqCst) {
-                INPUT_IDLE.store(true, Ordering::SeqCst);
-                thread::sleep(INPUT_NAP);
-                continue;
-            }
-            let event = match event::read() {
-                Ok(event) => Event::Input(event),
-                Err(_) => Event::Lost,
-            };
-            let lost = matches!(event, Event::Lost);
-            if tx.send(event).is_err() || lost {
-                break;
-            }
-        }
-    });
-}
-
-/// Waits, asleep, for the terminal to hang up. A terminal closed without a SIGHUP (a process
-/// started under `setsid` whose window is closed) leaves crossterm's reader spinning on
-/// end-of-file inside `event::read`, never returning; `poll` with no event asked still reports
-/// the hang-up, and the reader then leaves.
-fn spawn_hangup_watcher(tx: Sender<Event>) {
-    // SAFETY: isatty only inspects the descriptor.
-    let ttys: Vec<libc::pollfd> = [libc::STDIN_FILENO, libc::STDOUT_FILENO]
-        .into_iter()
-        .filter(|&fd| unsafe { libc::isatty(fd) } == 1)
-        .map(|fd| libc::pollfd {
-            fd,
-            events: 0,
-            revents: 0,
-        })
-        .collect();
-    if ttys.is_empty() {
-        return;
-    }
-    thread::spawn(move || {
-        let mut fds = ttys;
-        loop {
-            // SAFETY: `fds` is a live, correctly sized array of pollfd for the whole call.
-            let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
-            let hung_up = fds
-                .iter()
-                .any(|p| p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0);
-            if ready > 0 && hung_up {
-                let _ = tx.send(Event::Lost);
-                return;
-            }
-            if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-                return;
-            }
-        }
-    });
-}
-
-/// Signals become events for the loop. A terminating one also starts a grace period: if the
-/// loop is still busy when it ends (wrapping a huge page, say), the terminal is given back and
-/// the process exits from here, so a quit signal always wins over work in progress.
-fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
-    let mut signals = Signals::new(TERMINATING.into_iter().chain([SIGTSTP, SIGCONT]))?;
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if TERMINATING.contains(&signal) {
-                thread::spawn(move || {
-                    thread::sleep(QUIT_GRACE);
-                    restore();
-                    std::process::exit(128 + signal);
-                });
-            }
-            if tx.send(Event::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
 }
 
 /// The crossterm backend, reporting at most [`geometry::MAX_SIZE`]: ratatui sizes its buffers, and the
