@@ -37,7 +37,7 @@ pub struct RelatedLink {
 }
 
 /// Where an article's text can be read again, so that the store need not hold it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Origin {
     /// Nowhere: it came from an export, or was made in memory; the store holds it.
     #[default]

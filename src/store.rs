@@ -25,7 +25,7 @@ mod live;
 mod same_title;
 
 use body::{Body, Citers, Recent};
-pub use body::{Depth, Detached, Reread};
+pub use body::{Citations, Depth, Detached, Reread};
 pub use live::Change;
 
 /// Index of an article in the store; stable for the life of the store.

@@ -18,7 +18,7 @@ use super::searcher::Searcher;
 use super::text::{Indexed, indexed};
 use super::tokenizer::{FoldTokenizer, TOKENIZER};
 use crate::article::Article;
-use crate::store::Detached;
+use crate::store::{Citations, Detached};
 
 /// The folder under the cache; a new layout gets a new name, so an old one is never read.
 pub const FOLDER: &str = "search-v1";
@@ -246,9 +246,13 @@ impl SearchIndex {
         docs: impl IntoIterator<Item = (String, Detached)>,
     ) -> Result<usize, SearchError> {
         let mut added = 0;
+        // A lot's summary-only articles are mostly its own pages' citations: each citer is
+        // read once for all of them.
+        let mut citations = Citations::default();
         for (key, doc) in docs {
             let fingerprint = doc.fingerprint;
-            added += usize::from(self.put(key, fingerprint, || indexed(&doc.body()))?);
+            let body = || indexed(&doc.body_with(&mut citations));
+            added += usize::from(self.put(key, fingerprint, body)?);
         }
         Ok(added)
     }

@@ -3,7 +3,7 @@
 //! is opened, through the reader the loader gave (the store cannot parse: it sits below
 //! `ingest`). A few recent bodies are kept, so going back and forth reads nothing.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use crate::article::{Article, Origin};
@@ -150,26 +150,68 @@ pub(super) enum Source {
     },
 }
 
+/// Citers' "Voir plus" entries read for the summary-only articles of one run of detached
+/// bodies (the indexer's lots): each citer is read once, not once for every article it cites.
+#[derive(Debug, Default)]
+pub struct Citations(HashMap<Origin, Arc<Article>>);
+
+/// Citers remembered at most: a lot is a batch of 512 pages and what they cite.
+const CITATIONS_KEPT: usize = 4096;
+
 impl Detached {
     /// The whole article, read again if it must be (any thread).
     pub fn body(&self) -> Arc<Article> {
-        self.source.body(self.reread, Depth::Whole)
+        self.source.body(self.reread, None)
+    }
+
+    /// [`body`](Self::body), a summary-only article's citer taken from `citations` or read
+    /// into them.
+    pub fn body_with(&self, citations: &mut Citations) -> Arc<Article> {
+        self.source.body(self.reread, Some(citations))
     }
 }
 
 impl Source {
-    fn body(&self, reread: Option<Reread>, depth: Depth) -> Arc<Article> {
+    fn body(&self, reread: Option<Reread>, citations: Option<&mut Citations>) -> Arc<Article> {
         match self {
             Source::Held(body) => body.clone(),
             Source::Reread {
                 origin,
                 title,
                 sources,
-            } => Arc::new(read_again(reread, origin, depth, title, sources)),
+            } => Arc::new(read_again(reread, origin, Depth::Whole, title, sources)),
             Source::Stub { citer, n, title } => {
-                Arc::new(stub_of(&citer.body(reread, Depth::Entries), *n, title))
+                Arc::new(stub_of(&citer.entries(reread, citations), *n, title))
             }
         }
+    }
+
+    /// What a summary-only article needs of this citer: its entries, read without the repair.
+    fn entries(&self, reread: Option<Reread>, citations: Option<&mut Citations>) -> Arc<Article> {
+        let Source::Reread {
+            origin,
+            title,
+            sources,
+        } = self
+        else {
+            return self.body(reread, None);
+        };
+        let read = || {
+            let body = read_again(reread, origin, Depth::Entries, title, sources);
+            Arc::new(entries_only(body))
+        };
+        let Some(Citations(kept)) = citations else {
+            return read();
+        };
+        if let Some(body) = kept.get(origin) {
+            return body.clone();
+        }
+        if kept.len() >= CITATIONS_KEPT {
+            kept.clear();
+        }
+        let body = read();
+        kept.insert(origin.clone(), body.clone());
+        body
     }
 }
 
