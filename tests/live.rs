@@ -3,41 +3,18 @@
 
 #[path = "common/pty.rs"]
 mod harness;
+#[path = "common/live_pages.rs"]
+mod live_pages;
 
 use std::fs;
-use std::path::Path;
 
 use liseuse::article::Kind;
 use liseuse::ingest;
-use liseuse::store::{Change, Store};
+use liseuse::store::Store;
 use tempfile::TempDir;
 
 use harness::Session;
-
-/// A page titled `title` whose "Voir plus" lists `related`.
-fn page(title: &str, text: &str, related: &[&str]) -> String {
-    let mut page = format!("{title}\n\nHanoï (VNA) – {text} La suite du texte.\n-VNA\n");
-    if !related.is_empty() {
-        page.push_str("\nVoir plus\n");
-        for r in related {
-            page.push_str(&format!("\n{r}\n\nCe que dit l’entrée de {r}.\n"));
-        }
-    }
-    page
-}
-
-fn card(dir: &Path, name: &str, text: &str) -> Change {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    let mut loaded = ingest::card_of_file(&path);
-    Change::Page(loaded.cards.pop().expect("a page"))
-}
-
-fn removed(dir: &Path, name: &str) -> Change {
-    let path = dir.join(name);
-    fs::remove_file(&path).unwrap();
-    Change::Removed(path.display().to_string())
-}
+use live_pages::{page, removed, written};
 
 fn listed(store: &Store) -> Vec<String> {
     store
@@ -53,7 +30,7 @@ fn the_store_follows_pages_added_changed_and_removed() {
     let d = dir.path();
     let mut store = Store::with_reader(ingest::reread);
     store.apply(vec![
-        card(
+        written(
             d,
             "a.txt",
             &page(
@@ -65,7 +42,7 @@ fn the_store_follows_pages_added_changed_and_removed() {
                 ],
             ),
         ),
-        card(
+        written(
             d,
             "b.txt",
             &page("La saison des pluies arrive à Hanoï", "Deuxième.", &[]),
@@ -91,7 +68,7 @@ fn the_store_follows_pages_added_changed_and_removed() {
     assert_eq!(store.article(gamma).kind, Kind::Summary);
 
     // Changed in place: the same article, its new text and links.
-    store.apply(vec![card(
+    store.apply(vec![written(
         d,
         "a.txt",
         &page(
@@ -130,7 +107,7 @@ fn the_store_follows_pages_added_changed_and_removed() {
     assert_eq!(store.cited_by(beta), [alpha]);
 
     // Its page back: full again, same id.
-    store.apply(vec![card(
+    store.apply(vec![written(
         d,
         "b.txt",
         &page("La saison des pluies arrive à Hanoï", "Revenu.", &[]),
@@ -154,7 +131,7 @@ fn the_store_follows_pages_added_changed_and_removed() {
     let _ = store.body(alpha);
 
     // A title changed: the old page is gone, the new one listed.
-    store.apply(vec![card(
+    store.apply(vec![written(
         d,
         "b.txt",
         &page("La saison sèche arrive à Hanoï", "Autre.", &[]),
@@ -211,7 +188,11 @@ fn a_body_read_ahead_is_kept_unless_its_page_changed_meanwhile() {
     let d = dir.path();
     let title = "Le Vietnam et le Laos renforcent leurs liens";
     let mut store = Store::with_reader(ingest::reread);
-    store.apply(vec![card(d, "a.txt", &page(title, "Premier texte.", &[]))]);
+    store.apply(vec![written(
+        d,
+        "a.txt",
+        &page(title, "Premier texte.", &[]),
+    )]);
     let id = store.lookup(title).expect("the page");
     assert!(!store.is_at_hand(id), "only the card is held");
     let asked = store.detached(id);
@@ -220,7 +201,11 @@ fn a_body_read_ahead_is_kept_unless_its_page_changed_meanwhile() {
 
     let asked = store.detached(id);
     let old = asked.body();
-    store.apply(vec![card(d, "a.txt", &page(title, "Second texte.", &[]))]);
+    store.apply(vec![written(
+        d,
+        "a.txt",
+        &page(title, "Second texte.", &[]),
+    )]);
     store.keep_read(id, asked.fingerprint, old);
     assert!(!store.is_at_hand(id), "read before the change: not kept");
     let body = store.body(id);

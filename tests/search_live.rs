@@ -3,8 +3,9 @@
 //! matches its new text only and is indexed once, a removed page others cite is found as what
 //! they say of it.
 
-use std::fs;
-use std::path::Path;
+#[path = "common/live_pages.rs"]
+mod live_pages;
+
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -14,33 +15,10 @@ use liseuse::search::{self, Answer, Before, Worker};
 use liseuse::store::{Change, Store};
 use tempfile::TempDir;
 
+use live_pages::{page, removed, written};
+
 const ALPHA: &str = "Le Vietnam et le Laos renforcent leurs liens";
 const BETA: &str = "La saison des pluies arrive à Hanoï";
-
-/// A page titled `title` whose "Voir plus" lists `related`.
-fn page(title: &str, text: &str, related: &[&str]) -> String {
-    let mut page = format!("{title}\n\nHanoï (VNA) – {text} La suite du texte.\n-VNA\n");
-    if !related.is_empty() {
-        page.push_str("\nVoir plus\n");
-        for r in related {
-            page.push_str(&format!("\n{r}\n\nCe que dit l’entrée de {r}.\n"));
-        }
-    }
-    page
-}
-
-fn written(dir: &Path, name: &str, text: &str) -> Change {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    let mut loaded = ingest::card_of_file(&path);
-    Change::Page(loaded.cards.pop().expect("a page"))
-}
-
-fn removed(dir: &Path, name: &str) -> Change {
-    let path = dir.join(name);
-    fs::remove_file(&path).unwrap();
-    Change::Removed(path.display().to_string())
-}
 
 /// The reader's app over `changes`, with a worker indexing it in memory.
 struct Reader {

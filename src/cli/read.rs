@@ -15,10 +15,11 @@ use super::corpus::{
 use super::search::closest_title;
 use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
 use crate::config::{self, Config};
+use crate::diagnostic::Diagnostic;
 use crate::inert::inert;
 use crate::ingest::{self, Loaded};
 use crate::state::{Db, Opened, Saved};
-use crate::store::Store;
+use crate::store::{Change, Store};
 use crate::strings::Lang;
 use crate::watch::Watch;
 
@@ -135,9 +136,7 @@ fn read_with_state(
     });
     let mut store = Store::with_reader(ingest::reread);
     let first_files = std::mem::take(&mut first.file_cards);
-    let first_read: Vec<_> = (first_files.iter())
-        .map(|f| (f.path.clone(), f.len, f.modified))
-        .collect();
+    let first_read = first_files.clone();
     grow(&mut store, &mut first);
     if store.is_empty() && total <= FIRST_FILES {
         let edge = (None, state, settings.cache.clone());
@@ -182,23 +181,16 @@ fn read_with_state(
         if let Some(watcher) = watcher.and_then(|w| w.join().ok()).flatten() {
             // A first file changed before the watch was set up is read again now.
             let changed: Vec<PathBuf> = (first_read.into_iter())
-                .filter(|(path, len, modified)| {
-                    let now = std::fs::metadata(path).ok();
-                    now.as_ref().map(|m| m.len()) != Some(*len)
-                        || now.and_then(|m| m.modified().ok()) != *modified
+                .filter(|f| {
+                    let now = std::fs::metadata(&f.path).ok();
+                    let len = now.as_ref().map_or(0, |m| m.len());
+                    !f.is_current(len, now.and_then(|m| m.modified().ok()))
                 })
-                .map(|(path, _, _)| path)
+                .map(|f| f.path)
                 .collect();
             let (changes, diagnostics) = watcher.look_again(&changed);
-            if !changes.is_empty() {
-                let batch = Batch {
-                    changes,
-                    diagnostics,
-                    ..Batch::default()
-                };
-                if tx.send(batch).is_err() {
-                    return;
-                }
+            if !changes.is_empty() && !send_changes(&tx, changes, diagnostics) {
+                return;
             }
             follow(&watcher, &tx);
         }
@@ -223,15 +215,24 @@ fn read_with_state(
 /// Sends each burst of changes in the folders to the reader, until it quits.
 fn follow(watcher: &Watch, tx: &mpsc::Sender<Batch>) {
     while let Some((changes, diagnostics)) = watcher.next() {
-        let batch = Batch {
-            changes,
-            diagnostics,
-            ..Batch::default()
-        };
-        if tx.send(batch).is_err() {
+        if !send_changes(tx, changes, diagnostics) {
             return;
         }
     }
+}
+
+/// Hands the reader changes in the folders as a batch; false once it has quit.
+fn send_changes(
+    tx: &mpsc::Sender<Batch>,
+    changes: Vec<Change>,
+    diagnostics: Vec<Diagnostic>,
+) -> bool {
+    let batch = Batch {
+        changes,
+        diagnostics,
+        ..Batch::default()
+    };
+    tx.send(batch).is_ok()
 }
 
 /// The reader on a corpus loaded whole: `--open` looked up, a summary printed instead when

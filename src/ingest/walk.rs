@@ -40,7 +40,7 @@ pub fn files(paths: &[PathBuf], options: LoadOptions, diagnostics: &mut Vec<Diag
         walk: Walk::default(),
     };
     for path in paths {
-        walker.visit(path, true, diagnostics);
+        walker.visit(path.clone(), true, None, diagnostics);
     }
     walker.walk
 }
@@ -64,7 +64,21 @@ impl Walker {
             .is_ok_and(|target| !self.roots.iter().any(|root| target.starts_with(root)))
     }
 
-    fn visit(&mut self, path: &Path, named: bool, diagnostics: &mut Vec<Diagnostic>) {
+    /// `listed`: the file's type as its folder's listing gives it, when it was found there.
+    fn visit(
+        &mut self,
+        path: PathBuf,
+        named: bool,
+        listed: Option<fs::FileType>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        // A regular file as the folder lists it needs no look of its own (the listing says so,
+        // with no `stat`): at 50,000 pages the two looks per file were most of the walk.
+        if listed.is_some_and(|kind| kind.is_file()) {
+            self.walk.files.push(Found { path, named });
+            return;
+        }
+        let path = path.as_path();
         let source = path.display().to_string();
         // Only what would have been read counts as skipped: a broken link named `notes.md` in a
         // folder is reported, but it was never going to be a page.
@@ -109,18 +123,7 @@ impl Walker {
                         a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes())
                     });
                     for (name, kind) in children {
-                        let child = path.join(name);
-                        // A regular file as the folder lists it needs no look of its own (the
-                        // folder's listing says so, with no `stat`): at 50,000 pages the two
-                        // looks per file were most of the walk.
-                        if kind.is_some_and(|k| k.is_file()) {
-                            self.walk.files.push(Found {
-                                path: child,
-                                named: false,
-                            });
-                        } else {
-                            self.visit(&child, false, diagnostics);
-                        }
+                        self.visit(path.join(name), false, kind, diagnostics);
                     }
                 }
                 Err(e) => {
