@@ -53,6 +53,29 @@ impl Card {
         }
     }
 
+    /// The card of a summary-only article made for a "Voir plus" entry no page has: what
+    /// [`Card::of`] gives for a summary article of that title alone, from the folded title
+    /// `key` its caller already has (the store makes tens of thousands at each start).
+    pub fn stub(title: &str, key: &str) -> Card {
+        let mut scraped = Fnv::new();
+        scraped.feed(key);
+        let mut content = Fnv::new();
+        for part in ["summary", title, "", "paragraphs", ""] {
+            content.feed(part);
+        }
+        Card {
+            kind: Kind::Summary,
+            title: title.to_owned(),
+            title_derived: false,
+            gist: String::new(),
+            related: Vec::new(),
+            sources: Vec::new(),
+            origin: Origin::Held,
+            scraped_hash: scraped.0,
+            content_hash: content.0,
+        }
+    }
+
     pub fn is_full(&self) -> bool {
         self.kind == Kind::Full
     }
@@ -150,5 +173,22 @@ fn scraped_paragraphs(page: &Article) -> &[String] {
         &page.paragraphs
     } else {
         &page.raw_paragraphs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold_compact;
+
+    #[test]
+    fn a_stub_card_is_the_card_of_a_summary_article_of_its_title() {
+        for title in ["Tô Lâm à Hanoï", "", "« L’œuvre » – 2026", "  ESPACES  "] {
+            let page = Article {
+                kind: Kind::Summary,
+                ..Article::new(title)
+            };
+            assert_eq!(Card::stub(title, &fold_compact(title)), Card::of(&page), "{title}");
+        }
     }
 }

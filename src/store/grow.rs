@@ -168,12 +168,8 @@ impl Store {
 
     /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has: its
     /// body is what that entry says.
-    fn push_stub(&mut self, title: &str, citer: ArticleId, n: usize) -> ArticleId {
-        let card = Card::of(&Article {
-            kind: Kind::Summary,
-            ..Article::new(title)
-        });
-        let (id, _) = self.push(card, None, title_key(title));
+    fn push_stub(&mut self, title: &str, key: String, citer: ArticleId, n: usize) -> ArticleId {
+        let (id, _) = self.push(Card::stub(title, &key), None, key);
         self.bodies[id.index()] = Body::Stub { citer, n };
         id
     }
@@ -217,7 +213,7 @@ impl Store {
                     target
                 }
                 Some(ids) => ids[0],
-                None => self.push_stub(title, id, n),
+                None => self.push_stub(title, key, id, n),
             };
             // `id` was taken out of every old target's citers above, so here it can only have
             // been put last, by an earlier entry of this loop: no scan of a page cited by

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::same_title::Batch;
 use super::{ArticleId, Body, Store, title_key};
-use crate::article::{Article, Kind, Origin};
+use crate::article::{Kind, Origin};
 use crate::card::Card;
 use crate::diagnostic::Diagnostic;
 
@@ -142,10 +142,7 @@ impl Store {
         let entry = &mut self.entries[id.index()];
         entry.kind = Kind::Summary;
         entry.gist.clear();
-        let stub = Card::of(&Article {
-            kind: Kind::Summary,
-            ..Article::new(entry.title.clone())
-        });
+        let stub = Card::stub(&entry.title, &title_key(&entry.title));
         self.bodies[id.index()] = Body::Stub { citer, n };
         self.rekey(id, stub.scraped_hash);
     }
