@@ -188,7 +188,11 @@ mod tests {
                 kind: Kind::Summary,
                 ..Article::new(title)
             };
-            assert_eq!(Card::stub(title, &fold_compact(title)), Card::of(&page), "{title}");
+            assert_eq!(
+                Card::stub(title, &fold_compact(title)),
+                Card::of(&page),
+                "{title}"
+            );
         }
     }
 }

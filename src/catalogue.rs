@@ -5,12 +5,15 @@
 //! one-line warning and rebuilt. Written by one process at a time (a lock), into a temporary
 //! file made durable and renamed over the old one, so a reader never sees half of it.
 //!
-//! On disk: `MAGIC`, the version (u32 LE), then records `[u32 LE length][postcard FileCard]`,
-//! then a zero length and the FNV-1a hash (u64 LE) of every record's bytes.
+//! On disk: `MAGIC`, the version (u32 LE), the count of records (u32 LE), then records
+//! `[u32 LE length][postcard FileCard]`, then a zero length and the FNV-1a hash (u64 LE) of every
+//! record's bytes. After the first [`HEAD`] records (or all, if fewer) comes a mark (length
+//! `u32::MAX`) and the hash of the records so far: the head can be trusted on its own, so the
+//! reader draws its first screen from it without reading the rest, or walking the folders.
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -22,7 +25,13 @@ use crate::diagnostic::Diagnostic;
 
 const MAGIC: &[u8; 16] = b"liseuse catalog\n";
 /// Bumped whenever a card, a file card or the parser's output changes meaning.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// How many records the head holds: a first screen's worth of list.
+pub const HEAD: usize = 40;
+/// The length that marks the end of the head.
+const HEAD_MARK: u32 = u32::MAX;
+/// Where the count of records is, patched in when the catalogue is finished.
+const COUNT_AT: u64 = MAGIC.len() as u64 + 4;
 /// How long after its last change a file's time stamp is trusted to tell a later change.
 const RACY: Duration = Duration::from_secs(2);
 /// The folder under the cache directory; the search index lives beside it.
@@ -151,6 +160,30 @@ impl Catalogue {
         }
     }
 
+    /// The catalogue's first [`HEAD`] file cards, checked by their own hash, and how many
+    /// records the whole catalogue holds; `None` when there is no catalogue or its head is not
+    /// sound (reading it all will then say why).
+    pub fn head(&self) -> Option<(Vec<FileCard>, usize)> {
+        let mut input = BufReader::new(File::open(&self.path).ok()?);
+        let count = read_header(&mut input).ok()?;
+        let mut files = Vec::new();
+        let mut hash = Fnv::new();
+        let mut record = Vec::new();
+        loop {
+            match read_u32(&mut input).ok()? {
+                HEAD_MARK => {
+                    let stored = read_u64(&mut input).ok()?;
+                    return (stored == hash.0).then_some((files, count));
+                }
+                0 => return None,
+                len if files.len() < HEAD => {
+                    files.push(read_record(&mut input, len as usize, &mut record, &mut hash).ok()?);
+                }
+                _ => return None,
+            }
+        }
+    }
+
     fn warning(&self, why: &str) -> String {
         format!("cache {}: {why}: not used, rebuilt", self.path.display())
     }
@@ -177,6 +210,8 @@ impl Catalogue {
         let mut out = BufWriter::new(file);
         out.write_all(MAGIC).ok()?;
         out.write_all(&VERSION.to_le_bytes()).ok()?;
+        // The count, written when it is known (`finish`).
+        out.write_all(&0u32.to_le_bytes()).ok()?;
         Some(Writer {
             out,
             temporary,
@@ -218,7 +253,15 @@ impl Writer {
         self.out.write_all(&len.to_le_bytes())?;
         self.out.write_all(&bytes)?;
         self.hash.bytes(&bytes);
+        if self.count == HEAD {
+            self.mark_head()?;
+        }
         Ok(())
+    }
+
+    fn mark_head(&mut self) -> io::Result<()> {
+        self.out.write_all(&HEAD_MARK.to_le_bytes())?;
+        self.out.write_all(&self.hash.0.to_le_bytes())
     }
 
     /// Ends the file, makes it durable, and puts it in place; when every file was known and
@@ -227,10 +270,17 @@ impl Writer {
         if !self.changed && self.count == self.known {
             return Ok(());
         }
+        if self.count < HEAD {
+            self.mark_head()?;
+        }
         self.out.write_all(&0u32.to_le_bytes())?;
         self.out.write_all(&self.hash.0.to_le_bytes())?;
         self.out.flush()?;
-        self.out.get_ref().sync_all()?;
+        let count = u32::try_from(self.count).map_err(io::Error::other)?;
+        let file = self.out.get_mut();
+        file.seek(SeekFrom::Start(COUNT_AT))?;
+        file.write_all(&count.to_le_bytes())?;
+        file.sync_all()?;
         fs::rename(&self.temporary, &self.target)?;
         if let Some(dir) = self.target.parent()
             && let Ok(dir) = File::open(dir)
@@ -269,42 +319,76 @@ impl From<io::Error> for Problem {
 /// The files a catalogue holds, read record by record: at 50,000 pages the file is tens of
 /// megabytes, which are never all in memory beside what they decode to.
 fn decode(mut input: impl Read) -> Result<HashMap<PathBuf, FileCard>, Problem> {
-    let mut head = Vec::with_capacity(MAGIC.len());
-    (&mut input)
-        .take(MAGIC.len() as u64)
-        .read_to_end(&mut head)?;
-    if head != MAGIC {
-        return Err(Problem::Bad("not a liseuse catalogue"));
-    }
-    if read_u32(&mut input)? != VERSION {
-        return Err(Problem::Bad("made by another version"));
-    }
+    let count = read_header(&mut input)?;
     let mut files = HashMap::new();
+    let (mut records, mut head_marked) = (0, false);
     let mut hash = Fnv::new();
     let mut record = Vec::new();
     loop {
-        let len = read_u32(&mut input)? as usize;
-        if len == 0 {
-            let mut stored = [0u8; 8];
-            input.read_exact(&mut stored)?;
-            let mut after = [0u8; 1];
-            if u64::from_le_bytes(stored) != hash.0 || input.read(&mut after)? != 0 {
-                return Err(Problem::Bad("corrupt (its checksum does not match)"));
+        match read_u32(&mut input)? {
+            0 => {
+                let stored = read_u64(&mut input)?;
+                let mut after = [0u8; 1];
+                if stored != hash.0 || input.read(&mut after)? != 0 {
+                    return Err(Problem::Bad("corrupt (its checksum does not match)"));
+                }
+                if !head_marked || records != count {
+                    return Err(Problem::Bad("corrupt (its count does not match)"));
+                }
+                return Ok(files);
             }
-            return Ok(files);
+            HEAD_MARK => {
+                let marked = read_u64(&mut input)? == hash.0;
+                if head_marked || !marked || records != HEAD.min(count) {
+                    return Err(Problem::Bad("corrupt (its head does not match)"));
+                }
+                head_marked = true;
+            }
+            len => {
+                let file = read_record(&mut input, len as usize, &mut record, &mut hash)?;
+                records += 1;
+                files.insert(file.path.clone(), file);
+            }
         }
-        record.clear();
-        // `take` bounds what a corrupt length can make it allocate: only what the file holds.
-        (&mut input).take(len as u64).read_to_end(&mut record)?;
-        if record.len() != len {
-            return Err(Problem::Bad("cut short"));
-        }
-        hash.bytes(&record);
-        let slim: Slim = postcard::from_bytes(&record)
-            .map_err(|_| Problem::Bad("corrupt (a record does not decode)"))?;
-        let file = slim.into_file_card();
-        files.insert(file.path.clone(), file);
     }
+}
+
+/// Checks the magic and version; gives the count of records.
+fn read_header(input: &mut impl Read) -> Result<usize, Problem> {
+    let mut head = Vec::with_capacity(MAGIC.len());
+    input.take(MAGIC.len() as u64).read_to_end(&mut head)?;
+    if head != MAGIC {
+        return Err(Problem::Bad("not a liseuse catalogue"));
+    }
+    if read_u32(input)? != VERSION {
+        return Err(Problem::Bad("made by another version"));
+    }
+    Ok(read_u32(input)? as usize)
+}
+
+/// One record of `len` bytes, fed to `hash` (`record`: a buffer to reuse).
+fn read_record(
+    input: &mut impl Read,
+    len: usize,
+    record: &mut Vec<u8>,
+    hash: &mut Fnv,
+) -> Result<FileCard, Problem> {
+    record.clear();
+    // `take` bounds what a corrupt length can make it allocate: only what the file holds.
+    input.take(len as u64).read_to_end(record)?;
+    if record.len() != len {
+        return Err(Problem::Bad("cut short"));
+    }
+    hash.bytes(record);
+    let slim: Slim = postcard::from_bytes(record)
+        .map_err(|_| Problem::Bad("corrupt (a record does not decode)"))?;
+    Ok(slim.into_file_card())
+}
+
+fn read_u64(input: &mut impl Read) -> io::Result<u64> {
+    let mut bytes = [0u8; 8];
+    input.read_exact(&mut bytes)?;
+    Ok(u64::from_le_bytes(bytes))
 }
 
 fn read_u32(input: &mut impl Read) -> io::Result<u32> {

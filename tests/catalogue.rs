@@ -8,6 +8,9 @@ use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
 
+#[path = "common/pty.rs"]
+mod harness;
+
 const BIN: &str = env!("CARGO_BIN_EXE_liseuse");
 
 /// A page in the scraped shape, titled `title`.
@@ -20,8 +23,8 @@ fn corpus(n: usize) -> TempDir {
     let dir = TempDir::new().unwrap();
     for i in 0..n {
         write_settled(
-            &dir.path().join(format!("p{i:02}.txt")),
-            &page(&format!("Titre numéro {i:02}"), "Un paragraphe."),
+            &dir.path().join(format!("p{i:03}.txt")),
+            &page(&format!("Titre numéro {i:03}"), "Un paragraphe."),
         );
     }
     dir
@@ -87,24 +90,24 @@ fn a_warm_run_trusts_unchanged_files_and_reads_changed_ones() {
     );
     // A file touched now is read again, whatever its size.
     fs::write(
-        pages.path().join("p01.txt"),
+        pages.path().join("p001.txt"),
         page("Titre changé là", "Un paragraphe."),
     )
     .unwrap();
     // Added and removed files are seen too.
     write_settled(
-        &pages.path().join("p09.txt"),
+        &pages.path().join("p009.txt"),
         &page("Une page ajoutée", "Un autre paragraphe."),
     );
-    fs::remove_file(pages.path().join("p00.txt")).unwrap();
+    fs::remove_file(pages.path().join("p000.txt")).unwrap();
     let warm = summary(liseuse(&["check", dir], cache.path()));
-    // p02–p04 only: p00 is gone, p01 was touched, p09 is new.
+    // p002–p004 only: p000 is gone, p001 was touched, p009 is new.
     assert!(warm.contains("cache: 3 of 5 files unchanged"), "{warm}");
     let (after, _) = titles(pages.path(), cache.path());
     assert_eq!(after.len(), 5);
     assert!(after.iter().any(|t| t.contains("Titre changé là")));
     assert!(after.iter().any(|t| t.contains("Une page ajoutée")));
-    assert!(!after.iter().any(|t| t.contains("Titre numéro 00")));
+    assert!(!after.iter().any(|t| t.contains("Titre numéro 000")));
 }
 
 #[test]
@@ -115,8 +118,9 @@ fn a_damaged_or_foreign_catalogue_is_rebuilt_with_one_warning() {
     let file = catalogue_file(cache.path());
     let good = fs::read(&file).unwrap();
     let mut flipped = good.clone();
-    let middle = flipped.len() / 2;
-    flipped[middle] ^= 0x55;
+    // A byte of the first record (after the 24-byte header and its length): its head's
+    // hash and the whole file's no longer match.
+    flipped[24 + 4 + 8] ^= 0x55;
     let mut other_version = good.clone();
     other_version[16] = other_version[16].wrapping_add(1);
     let damages: [(&str, Vec<u8>); 4] = [
@@ -182,4 +186,44 @@ fn no_cache_writes_nothing() {
         .unwrap();
     assert!(out.status.success());
     assert!(fs::read_dir(cache.path()).unwrap().next().is_none());
+}
+
+/// A warm start draws its first screen from the catalogue's head, before any walk and with no
+/// page parsed: the gauge counts the head's files still there against the last run's count.
+/// The walk then finds what changed since: a page gone from the head leaves, a page changed in
+/// it shows its new title at once, a page added arrives at the end of the list.
+#[test]
+fn a_warm_first_screen_comes_from_the_catalogue_head_and_the_walk_follows() {
+    let (pages, cache) = (corpus(400), TempDir::new().unwrap());
+    let (dir, cache_dir) = (pages.path(), cache.path());
+    let built = liseuse(&["check", dir.to_str().unwrap()], cache_dir);
+    assert!(built.status.success(), "{built:?}");
+    fs::remove_file(dir.join("p000.txt")).unwrap();
+    write_settled(
+        &dir.join("p001.txt"),
+        &page("Titre changé depuis", "Autre."),
+    );
+    write_settled(
+        &dir.join("zz.txt"),
+        &page("Une page arrivée depuis", "Neuve."),
+    );
+    let args = [
+        dir.as_os_str(),
+        "--cache-dir".as_ref(),
+        cache_dir.as_os_str(),
+    ];
+    let mut s = harness::Session::liseuse(&args, (100, 30));
+    let first = s.wait_for("? aide");
+    assert!(first.contains("Titre changé depuis"), "{first}");
+    assert!(!first.contains("Titre numéro 000"), "{first}");
+    // The rest loads in milliseconds (it is known too): the first frame is in what was written.
+    let written = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(written.contains("chargement 39 / 400"), "{first}");
+    s.wait_for_gone("chargement");
+    s.keys("G");
+    let last = s.wait_for("Une page arrivée depuis");
+    // 399 of the 400 pages are left, and one came.
+    assert!(last.contains("/400 "), "{last}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
 }

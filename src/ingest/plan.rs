@@ -138,6 +138,24 @@ impl Plan {
         card_of(path, len, modified)
     }
 
+    /// Leaves out of the plan the files `loaded` already (the reader's first screen, from the
+    /// catalogue's head); gives back those of them the walk did not find.
+    pub fn leave_out(&mut self, loaded: &[PathBuf]) -> Vec<PathBuf> {
+        let loaded: std::collections::HashSet<&PathBuf> = loaded.iter().collect();
+        let mut found = std::collections::HashSet::new();
+        self.files.retain(|(path, _)| {
+            let known = loaded.contains(path);
+            if known {
+                found.insert(path.clone());
+            }
+            !known
+        });
+        (loaded.into_iter())
+            .filter(|path| !found.contains(*path))
+            .cloned()
+            .collect()
+    }
+
     /// The whole load: the walk's findings and every file.
     pub fn load_all(mut self) -> Loaded {
         let mut loaded = self.take_walked();
@@ -152,6 +170,26 @@ impl Plan {
 pub fn yield_to_the_reader() {
     // SAFETY: setpriority only reads its arguments; `who = 0` names the calling thread.
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
+}
+
+/// The files of the catalogue's head, before any walk: each one still as it was is taken as the
+/// catalogue says, one changed is read again, one gone is left out.
+pub fn load_known(files: Vec<FileCard>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for file in files {
+        let Ok(meta) = std::fs::metadata(&file.path) else {
+            continue;
+        };
+        let (len, modified) = (meta.len(), meta.modified().ok());
+        loaded.absorb(if file.is_current(len, modified) {
+            from_file_card(file)
+        } else if meta.is_file() {
+            card_of(&file.path, len, modified)
+        } else {
+            continue;
+        });
+    }
+    loaded
 }
 
 /// What a file known from the catalogue gives, as if it had been read.
