@@ -168,8 +168,19 @@ impl Plan {
 /// own thread, which answers keys, gets a core first. Linux gives each thread its own nice
 /// value; elsewhere, or if refused, this changes nothing.
 pub fn yield_to_the_reader() {
+    lower_priority(10);
+}
+
+/// Search indexing runs lower still (nice 19): while the corpus loads, the list, its links and
+/// backlinks come first (the loader gets ~7 times the indexer's share of a busy core), and the
+/// index follows. Threads started afterwards (the index writer's) inherit it.
+pub fn yield_to_loading() {
+    lower_priority(19);
+}
+
+fn lower_priority(nice: libc::c_int) {
     // SAFETY: setpriority only reads its arguments; `who = 0` names the calling thread.
-    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, nice) };
 }
 
 /// The files of the catalogue's head, before any walk: each one still as it was is taken as the

@@ -122,9 +122,9 @@ fn index_lots(
     searcher: Sender<Result<Searcher, String>>,
     committed: &Sender<Ask>,
 ) {
-    // Indexing reads and repairs every page again: like loading, it leaves a core to the
-    // reader's thread first, so keys stay quick while it runs.
-    crate::ingest::yield_to_the_reader();
+    // Indexing reads and repairs every page again: it leaves a core to the reader's thread
+    // first, so keys stay quick while it runs, and to loading.
+    crate::ingest::yield_to_loading();
     let opened = match &cache {
         Some(dir) => SearchIndex::open(dir).or_else(|_| SearchIndex::in_memory()),
         None => SearchIndex::in_memory(),
