@@ -53,10 +53,12 @@ pub enum Event {
 }
 
 mod ahead;
+mod arrivals;
 mod away;
 mod feeds;
 
 use ahead::{Ahead, ReadAhead};
+use arrivals::Arrivals;
 use away::hand_off;
 use feeds::{spawn_hangup_watcher, spawn_input_thread, spawn_signal_thread};
 
@@ -144,21 +146,31 @@ fn event_loop(
     (saver, worker, ahead): (Option<&Saver>, &Worker, &mut Ahead),
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
-    while let Some(first) = next_event(app, rx) {
+    let mut arrivals = Arrivals::default();
+    let mut dirty = false;
+    loop {
         // Take everything already queued before drawing once: a held key or a burst of resize
-        // events costs one frame (and one wrap, at the last size), not one per event.
-        let mut changed = false;
-        for event in std::iter::once(first).chain(rx.try_iter()) {
+        // events costs one frame (and one wrap, at the last size), not one per event. Batches
+        // of pages wait their turn (`Arrivals`): keys first, then one part of a batch.
+        let mut events = Vec::new();
+        if arrivals.is_empty() {
+            match next_event(app, rx) {
+                Some(event) => events.push(event),
+                None => return Ok(()),
+            }
+        } else if app.deadline().is_some_and(|at| at <= Instant::now()) {
+            events.push(Event::Tick);
+        }
+        events.extend(rx.try_iter());
+        let mut answered = false;
+        for event in events {
             let action = match event {
                 Event::Pages(batch) => {
-                    let live = !batch.changes.is_empty();
-                    let before = search::Before::of(app.store(), &batch.pages, live);
-                    changed |= app::add_batch(app, batch);
-                    worker.update(before.changes(app.store()));
+                    arrivals.push(batch);
                     None
                 }
                 Event::Found(answer) => {
-                    changed |= app::search::answered(app, answer);
+                    answered |= app::search::answered(app, answer);
                     None
                 }
                 Event::ReadAhead(read) => {
@@ -171,7 +183,7 @@ fn event_loop(
                 continue;
             };
             let outcome = app::update(app, action);
-            changed |= outcome.redraw;
+            answered |= outcome.redraw;
             for effect in outcome.effects {
                 match effect {
                     Effect::Quit => return Ok(()),
@@ -187,16 +199,23 @@ fn event_loop(
                             worker.ask(asked, &text);
                         }
                     }
-                    effect => changed |= hand_off(terminal, app, effect)?,
+                    effect => answered |= hand_off(terminal, app, effect)?,
                 }
             }
         }
-        if changed {
+        if let Some(batch) = arrivals.next_part() {
+            let live = !batch.changes.is_empty();
+            let before = search::Before::of(app.store(), &batch.pages, live);
+            dirty |= app::add_batch(app, batch);
+            worker.update(before.changes(app.store()));
+        }
+        // What a key changed is drawn at once; what batches changed, once a frame.
+        if answered || (dirty && arrivals.draw_due()) {
             terminal.draw(|frame| ui::draw(app, frame))?;
+            dirty = false;
         }
         ahead.look(app);
     }
-    Ok(())
 }
 
 /// Blocks for the next event; while a link number could still grow (`1` could still become
