@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "src/ingest/repair/compounds.rs"]
+mod compounds;
 #[path = "src/ingest/repair/front_coded.rs"]
 mod front_coded;
 
@@ -35,11 +37,30 @@ fn decode_word_list(root: &Path, out: &Path) {
     let list = root.join("src/ingest/repair/mots.txt");
     println!("cargo:rerun-if-changed={}", list.display());
     println!("cargo:rerun-if-changed=src/ingest/repair/front_coded.rs");
+    println!("cargo:rerun-if-changed=src/ingest/repair/compounds.rs");
     let front_coded = fs::read_to_string(&list).expect("the word list is UTF-8");
     let (words, ends) = front_coded::decode(&front_coded);
+    fs::write(out.join("mots.compounds"), compounds(&words, &ends)).expect("OUT_DIR is writable");
     let ends: Vec<u8> = ends.iter().flat_map(|end| end.to_le_bytes()).collect();
     fs::write(out.join("mots.words"), words).expect("OUT_DIR is writable");
     fs::write(out.join("mots.ends"), ends).expect("OUT_DIR is writable");
+}
+
+/// The parts of the list's hyphenated compounds: heads, one per line, a blank line, tails.
+fn compounds(words: &str, ends: &[u32]) -> String {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end as usize));
+    let list: Vec<&str> = starts
+        .zip(ends)
+        .map(|(start, &end)| &words[start..end as usize])
+        .collect();
+    let hyphenated = list.iter().copied().filter(|word| word.contains('-'));
+    let (mut heads, mut tails) =
+        compounds::compound_parts(hyphenated, |part| list.binary_search(&part).is_ok());
+    for parts in [&mut heads, &mut tails] {
+        parts.sort_unstable();
+        parts.dedup();
+    }
+    format!("{}\n\n{}\n", heads.join("\n"), tails.join("\n"))
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -4,6 +4,7 @@
 //! in, repaired text out. Precision comes first: a token is split only on evidence beyond "both
 //! halves are words" (see `rules` and the README's "Glued words").
 
+mod compounds;
 mod evidence;
 #[cfg(test)]
 mod front_coded;

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::compounds::compound_parts;
+
 #[cfg(test)]
 use super::front_coded;
 
@@ -17,6 +19,8 @@ use super::front_coded;
 const BUNDLED_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/mots.words"));
 /// Where each of them ends in [`BUNDLED_WORDS`], as little-endian `u32`s.
 const BUNDLED_ENDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mots.ends"));
+/// The first and second parts of its hyphenated compounds (see [`compound_parts`]).
+const BUNDLED_COMPOUNDS: &str = include_str!(concat!(env!("OUT_DIR"), "/mots.compounds"));
 
 /// Letters that the word list writes with accents, by the bare letter they fold to.
 pub(super) const ACCENTED: &[(char, &[char])] = &[
@@ -28,10 +32,6 @@ pub(super) const ACCENTED: &[(char, &[char])] = &[
     ('u', &['ù', 'û', 'ü']),
     ('y', &['ÿ']),
 ];
-
-/// Parts of hyphenated compounds count when both have at least this many letters: shorter
-/// ones (`nord-américaine`) are prefixes more than words, and would bar common words.
-const COMPOUND_PART_MIN: usize = 6;
 
 /// A sorted set of lower-case words (`œ` written `oe`, as the list does).
 #[derive(Debug, Clone, Default)]
@@ -56,12 +56,18 @@ impl Lexicon {
     /// A fresh copy of the bundled list, for measuring what [`Lexicon::bundled`] costs once:
     /// the compound parts found.
     pub fn decode_bundled() -> Lexicon {
+        // Found by `build.rs`: heads, a blank line, tails (searching the list for them here
+        // took ~2 ms of the first article opened, most of it bringing the whole list in).
+        let (heads, tails) = BUNDLED_COMPOUNDS
+            .split_once("\n\n")
+            .unwrap_or((BUNDLED_COMPOUNDS, ""));
+        let set = |parts: &str| parts.lines().map(str::to_owned).collect();
         Lexicon {
             text: Cow::Borrowed(BUNDLED_WORDS),
             ends: Cow::Borrowed(BUNDLED_ENDS),
-            ..Lexicon::default()
+            compound_heads: set(heads),
+            compound_tails: set(tails),
         }
-        .with_compound_parts()
     }
 
     /// A lexicon of `words`, folded with [`fold_word`], sorted and deduplicated (for tests and
@@ -97,31 +103,18 @@ impl Lexicon {
         .with_compound_parts()
     }
 
+    /// Finds the compound parts among the list's hyphenated words: found by searching the
+    /// text for `-` (fast), not by looking at each of the 336,000 words.
     fn with_compound_parts(mut self) -> Self {
-        let mut heads = HashSet::default();
-        let mut tails = HashSet::default();
-        // Only the words with a hyphen: found by searching the text for it (fast), not by
-        // looking at each of the 336,000 words.
         let mut hyphenated: Vec<usize> = (self.text.match_indices('-'))
             .map(|(at, _)| self.word_at(at))
             .collect();
         hyphenated.dedup();
-        for word in hyphenated.iter().map(|&i| self.word(i)) {
-            let Some((head, tail)) = word.split_once('-') else {
-                continue;
-            };
-            let long_word = |part: &str| {
-                part.chars().count() >= COMPOUND_PART_MIN
-                    && part.chars().all(char::is_alphabetic)
-                    && self.contains(part)
-            };
-            if long_word(head) && long_word(tail) {
-                heads.insert(head.to_owned());
-                tails.insert(tail.to_owned());
-            }
-        }
-        self.compound_heads = heads;
-        self.compound_tails = tails;
+        let (heads, tails) = compound_parts(hyphenated.iter().map(|&i| self.word(i)), |part| {
+            self.contains(part)
+        });
+        let owned = |parts: Vec<&str>| parts.into_iter().map(str::to_owned).collect();
+        (self.compound_heads, self.compound_tails) = (owned(heads), owned(tails));
         self
     }
 
@@ -304,6 +297,20 @@ mod tests {
             assert!(lexicon.contains(word), "{word}");
         }
         assert!(!lexicon.contains("phuc"));
+    }
+
+    #[test]
+    fn the_compound_parts_found_at_build_time_are_those_found_now() {
+        let bundled = Lexicon::bundled();
+        let found = Lexicon {
+            compound_heads: HashSet::default(),
+            compound_tails: HashSet::default(),
+            ..bundled.clone()
+        }
+        .with_compound_parts();
+        assert!(!found.compound_heads.is_empty() && !found.compound_tails.is_empty());
+        assert_eq!(bundled.compound_heads, found.compound_heads);
+        assert_eq!(bundled.compound_tails, found.compound_tails);
     }
 
     #[test]
