@@ -4,7 +4,6 @@
 //! block on them.
 
 use std::collections::HashSet;
-use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +42,12 @@ pub fn files(paths: &[PathBuf], options: LoadOptions, diagnostics: &mut Vec<Diag
         walker.visit(path.clone(), true, None, diagnostics);
     }
     walker.walk
+}
+
+/// The bytes of `child`'s name: what follows its folder's path (`folder` bytes).
+fn name_of(child: &Path, folder: usize) -> &[u8] {
+    let bytes = child.as_os_str().as_encoded_bytes();
+    bytes.get(folder..).unwrap_or(bytes)
 }
 
 struct Walker {
@@ -113,17 +118,18 @@ impl Walker {
             }
             match fs::read_dir(path) {
                 Ok(entries) => {
-                    let mut children: Vec<(OsString, Option<fs::FileType>)> = entries
+                    // Each child's path is made once (no name copied apart), and they are
+                    // sorted by name as bytes: what follows the folder's path, the same in all
+                    // of them, without parsing paths into components at every comparison.
+                    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
                         .flatten()
-                        .map(|e| (e.file_name(), e.file_type().ok()))
+                        .map(|e| (e.path(), e.file_type().ok()))
                         .collect();
-                    // By name, as bytes: the order of their paths (one folder), without parsing
-                    // each path into components at every comparison (most of the walk's time).
-                    children.sort_unstable_by(|a, b| {
-                        a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes())
-                    });
-                    for (name, kind) in children {
-                        self.visit(path.join(name), false, kind, diagnostics);
+                    let folder = path.join("x").as_os_str().len() - 1;
+                    children
+                        .sort_unstable_by(|a, b| name_of(&a.0, folder).cmp(name_of(&b.0, folder)));
+                    for (child, kind) in children {
+                        self.visit(child, false, kind, diagnostics);
                     }
                 }
                 Err(e) => {
