@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Kind, Origin};
-use crate::fold::fold_compact;
+use crate::fold::{fold_compact, slug};
 
 /// How much of a lead a card keeps as its gist: more than a link's summary row shows.
 const GIST_CHARS: usize = 120;
@@ -30,7 +30,47 @@ pub struct Card {
     pub scraped_hash: u64,
     /// A hash of its exact title and text: the same page read from two files.
     pub content_hash: u64,
+    /// What the store files it under, folded on the loading threads (a warm start folds every
+    /// title and link of the corpus: on the reader's thread, that was half of its work). Never
+    /// written: it is derived, and made again when missing.
+    #[serde(skip)]
+    pub keys: Derived,
 }
+
+/// The folded forms the store files a card under.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    /// The folded title (`fold_compact`): the store's title index.
+    pub title: String,
+    /// The slug of the title: the article's key, unless other titles slug alike.
+    pub base: String,
+    /// The folded title of each "Voir plus" entry, in order (their slugs are made only for the
+    /// titles no page has: most lead to a page).
+    pub related: Vec<String>,
+}
+
+impl Keys {
+    pub fn of(title: &str, related: &[String]) -> Keys {
+        Keys {
+            title: fold_compact(title),
+            base: slug(title),
+            related: related.iter().map(|title| fold_compact(title)).collect(),
+        }
+    }
+}
+
+/// A card's keys when they are made already. Derived from the card's own fields, they never
+/// tell two cards apart.
+#[derive(Debug, Clone, Default)]
+pub struct Derived(Option<Box<Keys>>);
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Derived {}
 
 impl Card {
     pub fn of(page: &Article) -> Card {
@@ -50,15 +90,34 @@ impl Card {
             origin: page.origin.clone(),
             scraped_hash: scraped_hash(page),
             content_hash: content_hash(page),
+            keys: Derived::default(),
+        }
+        .with_keys()
+    }
+
+    /// The card with its keys made, if they were not.
+    pub fn with_keys(mut self) -> Card {
+        if self.keys.0.is_none() {
+            self.keys = Derived(Some(Box::new(Keys::of(&self.title, &self.related))));
+        }
+        self
+    }
+
+    /// Its keys, made now if they were not.
+    pub fn take_keys(&mut self) -> Keys {
+        match self.keys.0.take() {
+            Some(keys) => *keys,
+            None => Keys::of(&self.title, &self.related),
         }
     }
 
     /// The card of a summary-only article made for a "Voir plus" entry no page has: what
     /// [`Card::of`] gives for a summary article of that title alone, from the folded title
-    /// `key` its caller already has (the store makes tens of thousands at each start).
-    pub fn stub(title: &str, key: &str) -> Card {
+    /// `key` and slug `base` its caller already has (the store makes tens of thousands at each
+    /// start).
+    pub fn stub(title: &str, key: String, base: String) -> Card {
         let mut scraped = Fnv::new();
-        scraped.feed(key);
+        scraped.feed(&key);
         let mut content = Fnv::new();
         for part in ["summary", title, "", "paragraphs", ""] {
             content.feed(part);
@@ -73,6 +132,11 @@ impl Card {
             origin: Origin::Held,
             scraped_hash: scraped.0,
             content_hash: content.0,
+            keys: Derived(Some(Box::new(Keys {
+                title: key,
+                base,
+                related: Vec::new(),
+            }))),
         }
     }
 
@@ -179,7 +243,6 @@ fn scraped_paragraphs(page: &Article) -> &[String] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold_compact;
 
     #[test]
     fn a_stub_card_is_the_card_of_a_summary_article_of_its_title() {
@@ -188,11 +251,11 @@ mod tests {
                 kind: Kind::Summary,
                 ..Article::new(title)
             };
-            assert_eq!(
-                Card::stub(title, &fold_compact(title)),
-                Card::of(&page),
-                "{title}"
-            );
+            let mut stub = Card::stub(title, fold_compact(title), slug(title));
+            let mut of = Card::of(&page);
+            assert_eq!(stub, of, "{title}");
+            let (stub, of) = (stub.take_keys(), of.take_keys());
+            assert_eq!((stub.title, stub.base), (of.title, of.base), "{title}");
         }
     }
 }

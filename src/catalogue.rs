@@ -11,7 +11,7 @@
 //! `u32::MAX`) and the hash of the records so far: the head can be trusted on its own, so the
 //! reader draws its first screen from it without reading the rest, or walking the folders.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -320,7 +320,7 @@ impl From<io::Error> for Problem {
 /// megabytes, which are never all in memory beside what they decode to.
 fn decode(mut input: impl Read) -> Result<HashMap<PathBuf, FileCard>, Problem> {
     let count = read_header(&mut input)?;
-    let mut files = HashMap::new();
+    let mut files = HashMap::default();
     let (mut records, mut head_marked) = (0, false);
     let mut hash = Fnv::new();
     let mut record = Vec::new();

@@ -185,10 +185,12 @@ fn push_folded(c: char, out: &mut String) {
 /// single dashes, cut at a word boundary to stay readable.
 pub fn slug(title: &str) -> String {
     const MAX: usize = 80;
-    let mut out = String::new();
-    for c in fold(title).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
+    let folded = fold(title);
+    let mut out = String::with_capacity(folded.len());
+    // By bytes: every byte of a character beyond ASCII is a separator, as the character is.
+    for byte in folded.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            out.push(char::from(byte));
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }

@@ -9,9 +9,9 @@
 use std::io::{self, Stdout, Write};
 use std::panic;
 use std::path::PathBuf;
-use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Once};
 use std::thread;
 use std::time::Instant;
 
@@ -58,7 +58,7 @@ mod away;
 mod feeds;
 
 use ahead::{Ahead, ReadAhead};
-use arrivals::Arrivals;
+use arrivals::{Arrivals, Gate};
 use away::hand_off;
 use feeds::{spawn_hangup_watcher, spawn_input_thread, spawn_signal_thread};
 
@@ -90,10 +90,12 @@ pub fn run(
         let _ = found.send(Event::Found(answer));
     });
     worker.index(search::all_docs(&store));
+    let gate = Arc::new(Gate::default());
     if let Some(batches) = batches {
-        let tx = tx.clone();
+        let (tx, gate) = (tx.clone(), Arc::clone(&gate));
         thread::spawn(move || {
             for batch in batches {
+                gate.enter();
                 if tx.send(Event::Pages(batch)).is_err() {
                     break;
                 }
@@ -123,6 +125,7 @@ pub fn run(
         &mut app,
         &rx,
         (saver.as_ref(), &worker, &mut ahead),
+        gate,
     );
     drop(guard);
     // Every change handed over is written before the process ends.
@@ -144,9 +147,10 @@ fn event_loop(
     app: &mut App,
     rx: &Receiver<Event>,
     (saver, worker, ahead): (Option<&Saver>, &Worker, &mut Ahead),
+    gate: Arc<Gate>,
 ) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(app, frame))?;
-    let mut arrivals = Arrivals::default();
+    let mut arrivals = Arrivals::new(gate);
     let mut dirty = false;
     loop {
         // Take everything already queued before drawing once: a held key or a burst of resize

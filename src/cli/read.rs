@@ -105,7 +105,7 @@ fn read_with_state(
             .flatten();
         let (loaded, store) = load(&corpus);
         let batches = watcher.map(|watcher| {
-            let (tx, batches) = mpsc::channel();
+            let (tx, batches) = mpsc::sync_channel(1);
             thread::spawn(move || follow(&watcher, &tx));
             batches
         });
@@ -138,7 +138,8 @@ fn read_with_state(
         let edge = (None, state, settings.cache.clone());
         return read_loaded(first, store, None, app_options, interactive, edge);
     }
-    let (tx, batches) = mpsc::channel();
+    // Bounded: the loader waits while the reader catches up (see `terminal::Arrivals`).
+    let (tx, batches) = mpsc::sync_channel(1);
     let catalogue = corpus.catalogue.clone();
     let (paths, load_options) = (corpus.paths.to_vec(), corpus.options);
     thread::spawn(move || {
@@ -269,7 +270,7 @@ fn first_screen(corpus: &Corpus) -> First {
 }
 
 /// Sends each burst of changes in the folders to the reader, until it quits.
-fn follow(watcher: &Watch, tx: &mpsc::Sender<Batch>) {
+fn follow(watcher: &Watch, tx: &mpsc::SyncSender<Batch>) {
     while let Some((changes, diagnostics)) = watcher.next() {
         if !send_changes(tx, changes, diagnostics) {
             return;
@@ -279,7 +280,7 @@ fn follow(watcher: &Watch, tx: &mpsc::Sender<Batch>) {
 
 /// Hands the reader changes in the folders as a batch; false once it has quit.
 fn send_changes(
-    tx: &mpsc::Sender<Batch>,
+    tx: &mpsc::SyncSender<Batch>,
     changes: Vec<Change>,
     diagnostics: Vec<Diagnostic>,
 ) -> bool {

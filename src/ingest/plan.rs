@@ -210,7 +210,8 @@ fn from_file_card(file: FileCard) -> Loaded {
         files_known: 1,
         files_skipped: usize::from(file.card.is_none()),
         diagnostics: file.diagnostics.clone(),
-        cards: file.card.iter().cloned().collect(),
+        // Keys made here, on a loading thread, not on the reader's.
+        cards: file.card.iter().cloned().map(Card::with_keys).collect(),
         file_cards: vec![file],
         ..Loaded::default()
     }

@@ -5,10 +5,17 @@
 use std::sync::Arc;
 
 use super::same_title::{AMBIGUOUS_LINK, Batch, REPORTED_IN_FULL, SAME_TITLE};
-use super::{ArticleId, Body, Entry, Store, title_key};
+use super::{ArticleId, Body, Entry, Store};
 use crate::article::{Article, Kind, Origin};
-use crate::card::Card;
+use crate::card::{Card, Keys};
 use crate::diagnostic::Diagnostic;
+use crate::fold::slug;
+
+/// A placed page's "Voir plus" titles, and their folded titles, to resolve.
+pub(super) struct Links {
+    titles: Vec<String>,
+    keys: Vec<String>,
+}
 
 impl Store {
     /// Adds a batch of pages: full pages first take their place (replacing a summary-only article
@@ -39,22 +46,22 @@ impl Store {
                 to_resolve.push(placed);
             }
         }
-        for (id, related) in to_resolve {
-            self.resolve_links(id, &related, &mut batch);
+        for (id, links) in to_resolve {
+            self.resolve_links(id, &links, &mut batch);
         }
         batch.finish(self)
     }
 
-    /// Places one page; returns its id and its related titles when they need resolving.
+    /// Places one page; returns its id and its links when they need resolving.
     fn insert(
         &mut self,
-        card: Card,
+        mut card: Card,
         held: Option<Arc<Article>>,
         batch: &mut Batch,
-    ) -> Option<(ArticleId, Vec<String>)> {
-        let key = title_key(&card.title);
-        let Some(ids) = self.by_title.get(&key) else {
-            return Some(self.push(card, held, key));
+    ) -> Option<(ArticleId, Links)> {
+        let keys = card.take_keys();
+        let Some(ids) = self.by_title.get(&keys.title) else {
+            return Some(self.push(card, held, keys));
         };
         let first = ids[0];
         if card.kind == Kind::Summary {
@@ -66,7 +73,7 @@ impl Store {
                 .entry(card.content_hash)
                 .or_default()
                 .push(first);
-            return Some(self.place(first, card, held));
+            return Some(self.place(first, card, held, keys));
         }
         let same = self.by_content.get(&card.content_hash).and_then(|ids| {
             ids.iter()
@@ -79,14 +86,14 @@ impl Store {
         }
         let other = self.source_of(first);
         let here = card.sources.first().cloned().unwrap_or_default();
-        if self.report(&key, SAME_TITLE, first, batch) {
+        if self.report(&keys.title, SAME_TITLE, first, batch) {
             batch.diagnostics.push(Diagnostic::at(
                 &here,
                 1,
                 format!("same title as {other}, different text: both kept"),
             ));
         }
-        Some(self.push(card, held, key))
+        Some(self.push(card, held, keys))
     }
 
     /// The same page read again from other files: one article, every file named.
@@ -109,14 +116,15 @@ impl Store {
         self.forget_body(id);
     }
 
-    /// A new article for `card`, filed under the folded title `key`.
+    /// A new article for `card`, filed under its folded title.
     fn push(
         &mut self,
         card: Card,
         held: Option<Arc<Article>>,
-        key: String,
-    ) -> (ArticleId, Vec<String>) {
+        mut keys: Keys,
+    ) -> (ArticleId, Links) {
         let id = ArticleId(self.entries.len() as u32);
+        let key = std::mem::take(&mut keys.title);
         self.by_title.entry(key).or_default().push(id);
         if card.is_full() {
             self.by_content
@@ -138,17 +146,19 @@ impl Store {
         self.cited_by.push(Vec::new());
         self.gone.push(false);
         self.contents.push(0);
-        self.place(id, card, held)
+        self.place(id, card, held, keys)
     }
 
     /// Puts `card` at `id` (a new article, or a summary-only one replaced by its page): its
     /// entry, its key, and its body, held or left to be read again.
+    /// `keys` are the card's (its title key is not used: the caller filed it).
     pub(super) fn place(
         &mut self,
         id: ArticleId,
         card: Card,
         held: Option<Arc<Article>>,
-    ) -> (ArticleId, Vec<String>) {
+        keys: Keys,
+    ) -> (ArticleId, Links) {
         self.entries[id.index()] = Entry {
             kind: card.kind,
             title: card.title,
@@ -156,20 +166,26 @@ impl Store {
             sources: card.sources,
             gist: card.gist,
         };
-        self.rekey(id, card.scraped_hash);
+        self.rekey(id, card.scraped_hash, keys.base);
         self.contents[id.index()] = card.content_hash;
         self.forget_body(id);
         self.bodies[id.index()] = match held {
             Some(body) => Body::Held(body),
             None => Body::Reread(card.origin),
         };
-        (id, card.related)
+        let links = Links {
+            titles: card.related,
+            keys: keys.related,
+        };
+        (id, links)
     }
 
     /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has: its
     /// body is what that entry says.
     fn push_stub(&mut self, title: &str, key: String, citer: ArticleId, n: usize) -> ArticleId {
-        let (id, _) = self.push(Card::stub(title, &key), None, key);
+        let mut card = Card::stub(title, key, slug(title));
+        let keys = card.take_keys();
+        let (id, _) = self.push(card, None, keys);
         self.bodies[id.index()] = Body::Stub { citer, n };
         id
     }
@@ -189,14 +205,13 @@ impl Store {
     /// Points every related entry of `id` at an article, creating summary-only ones as needed,
     /// and records the backlinks. Re-resolving (a summary replaced by its full page) first drops
     /// the backlinks the old links had made.
-    pub(super) fn resolve_links(&mut self, id: ArticleId, related: &[String], batch: &mut Batch) {
+    pub(super) fn resolve_links(&mut self, id: ArticleId, links: &Links, batch: &mut Batch) {
         for old in std::mem::take(&mut self.targets[id.index()]) {
             self.cited_by[old.index()].retain(|&citer| citer != id);
         }
-        let mut targets = Vec::with_capacity(related.len());
-        for (n, title) in related.iter().enumerate() {
-            let key = title_key(title);
-            let target = match self.by_title.get(&key) {
+        let mut targets = Vec::with_capacity(links.titles.len());
+        for (n, (title, key)) in links.titles.iter().zip(&links.keys).enumerate() {
+            let target = match self.by_title.get(key) {
                 Some(ids) if ids.len() > 1 => {
                     let (target, exact) = self.best_match(title, ids);
                     let count = ids.len();
@@ -207,13 +222,13 @@ impl Store {
                         if exact { "same title" } else { "first loaded" },
                     );
                     let (first, here) = (ids[0], self.source_of(id));
-                    if self.report(&key, AMBIGUOUS_LINK, first, batch) {
+                    if self.report(key, AMBIGUOUS_LINK, first, batch) {
                         batch.diagnostics.push(Diagnostic::at(&here, 1, message));
                     }
                     target
                 }
                 Some(ids) => ids[0],
-                None => self.push_stub(title, key, id, n),
+                None => self.push_stub(title, key.clone(), id, n),
             };
             // `id` was taken out of every old target's citers above, so here it can only have
             // been put last, by an earlier entry of this loop: no scan of a page cited by

@@ -4,12 +4,10 @@
 //! every run.
 
 use super::{ArticleId, Store};
-use crate::fold::slug;
 
 impl Store {
-    /// Files `id` under the slug of its title and the hash of its text.
-    pub(super) fn rekey(&mut self, id: ArticleId, hash: u64) {
-        let base = slug(&self.entries[id.index()].title);
+    /// Files `id` under `base`, the slug of its title, and the hash of its text.
+    pub(super) fn rekey(&mut self, id: ArticleId, hash: u64, base: String) {
         self.hashes[id.index()] = hash;
         let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
         if old == base {

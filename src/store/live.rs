@@ -11,6 +11,7 @@ use super::{ArticleId, Body, Store, title_key};
 use crate::article::{Kind, Origin};
 use crate::card::Card;
 use crate::diagnostic::Diagnostic;
+use crate::fold::slug;
 
 /// What happened to one file of the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +53,7 @@ impl Store {
         })
     }
 
-    fn update(&mut self, card: Card) -> Vec<Diagnostic> {
+    fn update(&mut self, mut card: Card) -> Vec<Diagnostic> {
         let source = card.sources.first().cloned().unwrap_or_default();
         if let Some(id) = self.with_source(&source) {
             let entry = &self.entries[id.index()];
@@ -65,9 +66,10 @@ impl Store {
                     .or_default()
                     .push(id);
                 let old = self.targets[id.index()].clone();
-                let (id, related) = self.place(id, card, None);
+                let keys = card.take_keys();
+                let (id, links) = self.place(id, card, None, keys);
                 let mut batch = Batch::default();
-                self.resolve_links(id, &related, &mut batch);
+                self.resolve_links(id, &links, &mut batch);
                 self.settle(&old);
                 self.removals += 1;
                 return batch.finish(self);
@@ -142,9 +144,10 @@ impl Store {
         let entry = &mut self.entries[id.index()];
         entry.kind = Kind::Summary;
         entry.gist.clear();
-        let stub = Card::stub(&entry.title, &title_key(&entry.title));
+        let (key, base) = (title_key(&entry.title), slug(&entry.title));
+        let stub = Card::stub(&entry.title, key, base.clone());
         self.bodies[id.index()] = Body::Stub { citer, n };
-        self.rekey(id, stub.scraped_hash);
+        self.rekey(id, stub.scraped_hash, base);
     }
 
     /// Takes `id` out of every list and title lookup (its key stays, so nothing else's moves).

@@ -1,9 +1,12 @@
 //! Batches of a loading corpus waiting their turn: the event loop hands the store one part of
 //! at most [`PART_CARDS`] cards per turn, and answers every key queued meanwhile first, so that
 //! a key typed while a warm corpus pours in (thousands of cards a frame, none of them parsed)
-//! waits for one small part, not for the whole flood.
+//! waits for one small part, not for the whole flood. A [`Gate`] lets only a few batches wait
+//! at once: the loader then waits for the store, rather than filling memory (and the other
+//! core) with cards not taken yet.
 
 use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::app::{Batch, Progress};
@@ -13,13 +16,54 @@ const PART_CARDS: usize = 16;
 /// While parts keep coming, the screen is drawn at most this often (a key draws at once).
 const FRAME: Duration = Duration::from_millis(16);
 
+/// Batches handed over and not all taken yet, beyond which the loader waits.
+const IN_FLIGHT: usize = 2;
+
+/// Counts the batches handed to the event loop and not taken whole yet.
 #[derive(Default)]
+pub struct Gate {
+    waiting: Mutex<usize>,
+    taken: Condvar,
+}
+
+impl Gate {
+    /// Waits until fewer than [`IN_FLIGHT`] batches wait, then counts one more.
+    pub fn enter(&self) {
+        let Ok(mut waiting) = self.waiting.lock() else {
+            return;
+        };
+        while *waiting >= IN_FLIGHT {
+            waiting = match self.taken.wait(waiting) {
+                Ok(waiting) => waiting,
+                Err(_) => return,
+            };
+        }
+        *waiting += 1;
+    }
+
+    fn leave(&self) {
+        if let Ok(mut waiting) = self.waiting.lock() {
+            *waiting = waiting.saturating_sub(1);
+            self.taken.notify_one();
+        }
+    }
+}
+
 pub struct Arrivals {
     waiting: VecDeque<Batch>,
     drawn_at: Option<Instant>,
+    gate: Arc<Gate>,
 }
 
 impl Arrivals {
+    pub fn new(gate: Arc<Gate>) -> Self {
+        Self {
+            waiting: VecDeque::new(),
+            drawn_at: None,
+            gate,
+        }
+    }
+
     pub fn push(&mut self, batch: Batch) {
         self.waiting.push_back(batch);
     }
@@ -33,6 +77,7 @@ impl Arrivals {
     pub fn next_part(&mut self) -> Option<Batch> {
         let batch = self.waiting.front_mut()?;
         if batch.cards.len() <= PART_CARDS {
+            self.gate.leave();
             return self.waiting.pop_front();
         }
         let rest = batch.cards.len() - PART_CARDS;
@@ -80,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_large_batch_comes_in_parts_in_order_and_the_gauge_ends_where_it_said() {
-        let mut arrivals = Arrivals::default();
+        let mut arrivals = Arrivals::new(Arc::default());
         arrivals.push(batch(40, 540));
         arrivals.push(batch(3, 543));
         let mut titles = Vec::new();
@@ -94,5 +139,33 @@ mod tests {
         let expected: Vec<String> = (0..40).chain(0..3).map(|n| format!("Titre {n}")).collect();
         assert_eq!(titles, expected);
         assert!(arrivals.is_empty());
+    }
+
+    #[test]
+    fn the_loader_waits_while_two_batches_are_not_taken_whole() {
+        let gate = Arc::new(Gate::default());
+        let mut arrivals = Arrivals::new(Arc::clone(&gate));
+        let (entered, seen) = std::sync::mpsc::channel();
+        let loader = std::thread::spawn({
+            let gate = Arc::clone(&gate);
+            move || {
+                for n in 0..3 {
+                    gate.enter();
+                    entered.send(n).unwrap();
+                }
+            }
+        });
+        let wait = Duration::from_secs(5);
+        assert_eq!(seen.recv_timeout(wait), Ok(0));
+        assert_eq!(seen.recv_timeout(wait), Ok(1));
+        assert!(seen.recv_timeout(Duration::from_millis(100)).is_err());
+        arrivals.push(batch(20, 20));
+        arrivals.push(batch(1, 21));
+        // The first part of a batch lets no one in: the batch is not taken whole yet.
+        assert_eq!(arrivals.next_part().unwrap().cards.len(), PART_CARDS);
+        assert!(seen.recv_timeout(Duration::from_millis(100)).is_err());
+        arrivals.next_part();
+        assert_eq!(seen.recv_timeout(wait), Ok(2));
+        loader.join().unwrap();
     }
 }
