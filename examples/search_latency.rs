@@ -35,7 +35,7 @@ fn store_of(corpus: &PathBuf, cache: &Path) -> Store {
     if let Some(warning) = warning {
         eprintln!("catalogue: {warning}");
     }
-    let mut files: Vec<_> = known.files.into_values().collect();
+    let mut files: Vec<_> = known.into_file_cards().collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut store = Store::with_reader(ingest::reread);
     for chunk in files.chunks(1024) {

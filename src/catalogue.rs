@@ -6,14 +6,16 @@
 //! file made durable and renamed over the old one, so a reader never sees half of it.
 //!
 //! On disk: `MAGIC`, the version (u32 LE), the count of records (u32 LE), then records
-//! `[u32 LE length][postcard FileCard]`, then a zero length and the FNV-1a hash (u64 LE) of every
-//! record's bytes. After the first [`HEAD`] records (or all, if fewer) comes a mark (length
-//! `u32::MAX`) and the hash of the records so far: the head can be trusted on its own, so the
-//! reader draws its first screen from it without reading the rest, or walking the folders.
+//! `[u32 LE length][postcard FileCard]`, then a zero length and the checksum (u64 LE, see
+//! [`known::Checksum`]) of every record. After the first [`HEAD`] records (or all, if fewer)
+//! comes a mark (length `u32::MAX`) and the checksum of the records so far: the head can be
+//! trusted on its own, so the reader draws its first screen from it without reading the rest,
+//! or walking the folders. Read back, records are found by path and decoded only when their
+//! file is loaded (`known`); an unchanged file's record is written again as it was, and a
+//! catalogue in which nothing changed is not written at all.
 
-use foldhash::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -22,6 +24,11 @@ use serde::{Deserialize, Serialize};
 use crate::article::Origin;
 use crate::card::{Card, Fnv};
 use crate::diagnostic::Diagnostic;
+
+mod known;
+
+use known::Checksum;
+pub use known::{Known, Record};
 
 const MAGIC: &[u8; 16] = b"liseuse catalog\n";
 /// Bumped whenever a card, a file card or the parser's output changes meaning.
@@ -115,12 +122,6 @@ impl Slim {
     }
 }
 
-/// The cards of the last run over the same corpus, by path.
-#[derive(Debug, Default)]
-pub struct Known {
-    pub files: HashMap<PathBuf, FileCard>,
-}
-
 /// The catalogue of one corpus (the paths it was opened with) under one cache folder.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -148,40 +149,22 @@ impl Catalogue {
     /// What the last run knew. No file is nothing known; a damaged one is a warning and
     /// nothing known (it will be rebuilt).
     pub fn read(&self) -> (Known, Option<String>) {
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return (Known::default(), None),
             Err(e) => return (Known::default(), Some(self.warning(&e.to_string()))),
         };
-        match decode(BufReader::new(file)) {
-            Ok(files) => (Known { files }, None),
-            Err(Problem::Io(e)) => (Known::default(), Some(self.warning(&e.to_string()))),
-            Err(Problem::Bad(why)) => (Known::default(), Some(self.warning(why))),
+        match known::known(bytes) {
+            Ok(known) => (known, None),
+            Err(why) => (Known::default(), Some(self.warning(why))),
         }
     }
 
-    /// The catalogue's first [`HEAD`] file cards, checked by their own hash, and how many
+    /// The catalogue's first [`HEAD`] file cards, checked by their own checksum, and how many
     /// records the whole catalogue holds; `None` when there is no catalogue or its head is not
     /// sound (reading it all will then say why).
     pub fn head(&self) -> Option<(Vec<FileCard>, usize)> {
-        let mut input = BufReader::new(File::open(&self.path).ok()?);
-        let count = read_header(&mut input).ok()?;
-        let mut files = Vec::new();
-        let mut hash = Fnv::new();
-        let mut record = Vec::new();
-        loop {
-            match read_u32(&mut input).ok()? {
-                HEAD_MARK => {
-                    let stored = read_u64(&mut input).ok()?;
-                    return (stored == hash.0).then_some((files, count));
-                }
-                0 => return None,
-                len if files.len() < HEAD => {
-                    files.push(read_record(&mut input, len as usize, &mut record, &mut hash).ok()?);
-                }
-                _ => return None,
-            }
-        }
+        known::head(&mut BufReader::new(File::open(&self.path).ok()?))
     }
 
     fn warning(&self, why: &str) -> String {
@@ -206,17 +189,12 @@ impl Catalogue {
         }
         let name = self.path.file_name()?.to_string_lossy();
         let temporary = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let file = File::create(&temporary).ok()?;
-        let mut out = BufWriter::new(file);
-        out.write_all(MAGIC).ok()?;
-        out.write_all(&VERSION.to_le_bytes()).ok()?;
-        // The count, written when it is known (`finish`).
-        out.write_all(&0u32.to_le_bytes()).ok()?;
         Some(Writer {
-            out,
+            out: None,
+            kept: Vec::new(),
             temporary,
             target: self.path.clone(),
-            hash: Fnv::new(),
+            hash: Checksum::new(),
             _lock: lock,
             done: false,
             known,
@@ -227,12 +205,17 @@ impl Catalogue {
 }
 
 /// A catalogue being written: cards are appended as batches are read, and the file replaces
-/// the old one only when `finish` is called. Dropped unfinished, it leaves nothing behind.
+/// the old one only when `finish` is called. Until a file read anew comes, what is appended is
+/// only kept (the old records as they are): if none comes, nothing is written. Dropped
+/// unfinished, it leaves nothing behind.
 pub struct Writer {
-    out: BufWriter<File>,
+    /// The temporary file, made when the first file read anew comes.
+    out: Option<BufWriter<File>>,
+    /// What was appended before it.
+    kept: Vec<Kept>,
     temporary: PathBuf,
     target: PathBuf,
-    hash: Fnv,
+    hash: Checksum,
     /// Held until the writer is dropped: one writer per catalogue folder.
     _lock: File,
     done: bool,
@@ -243,41 +226,90 @@ pub struct Writer {
     changed: bool,
 }
 
+/// A record appended while nothing had changed.
+enum Kept {
+    Old(Record),
+    Encoded(Vec<u8>),
+}
+
 impl Writer {
     /// Adds what a file gave; `fresh` when it was read now rather than known.
     pub fn append(&mut self, file: &FileCard, fresh: bool) -> io::Result<()> {
-        self.changed |= fresh;
-        self.count += 1;
         let bytes = postcard::to_stdvec(&Slim::of(file)).map_err(io::Error::other)?;
-        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
-        self.out.write_all(&len.to_le_bytes())?;
-        self.out.write_all(&bytes)?;
-        self.hash.bytes(&bytes);
+        if !fresh && self.out.is_none() {
+            self.kept.push(Kept::Encoded(bytes));
+            return Ok(());
+        }
+        self.changed |= fresh;
+        self.write(&bytes)
+    }
+
+    /// Adds a file the old catalogue knew unchanged: its record, as it was.
+    pub fn keep(&mut self, record: Record) -> io::Result<()> {
+        if self.out.is_none() {
+            self.kept.push(Kept::Old(record));
+            return Ok(());
+        }
+        self.write(record.bytes())
+    }
+
+    /// Writes one record (and the head mark after the first [`HEAD`]), making the file first.
+    fn write(&mut self, record: &[u8]) -> io::Result<()> {
+        let out = self.open()?;
+        let len = u32::try_from(record.len()).map_err(io::Error::other)?;
+        out.write_all(&len.to_le_bytes())?;
+        out.write_all(record)?;
+        self.hash.feed(record);
+        self.count += 1;
         if self.count == HEAD {
             self.mark_head()?;
         }
         Ok(())
     }
 
+    /// The temporary file, made now if it was not, with what was kept before.
+    fn open(&mut self) -> io::Result<&mut BufWriter<File>> {
+        if self.out.is_none() {
+            let mut out = BufWriter::new(File::create(&self.temporary)?);
+            out.write_all(MAGIC)?;
+            out.write_all(&VERSION.to_le_bytes())?;
+            // The count, written when it is known (`finish`).
+            out.write_all(&0u32.to_le_bytes())?;
+            self.out = Some(out);
+            for kept in std::mem::take(&mut self.kept) {
+                match kept {
+                    Kept::Old(record) => self.write(record.bytes())?,
+                    Kept::Encoded(bytes) => self.write(&bytes)?,
+                }
+            }
+        }
+        self.out.as_mut().ok_or_else(|| io::Error::other("no file"))
+    }
+
     fn mark_head(&mut self) -> io::Result<()> {
-        self.out.write_all(&HEAD_MARK.to_le_bytes())?;
-        self.out.write_all(&self.hash.0.to_le_bytes())
+        let hash = self.hash.0;
+        let out = self.open()?;
+        out.write_all(&HEAD_MARK.to_le_bytes())?;
+        out.write_all(&hash.to_le_bytes())
     }
 
     /// Ends the file, makes it durable, and puts it in place; when every file was known and
-    /// none has gone, the old catalogue is as good and stays.
+    /// none has gone, the old catalogue is as good and stays (and nothing was written).
     pub fn finish(mut self) -> io::Result<()> {
-        if !self.changed && self.count == self.known {
+        if !self.changed && self.count + self.kept.len() == self.known {
             return Ok(());
         }
+        self.open()?;
         if self.count < HEAD {
             self.mark_head()?;
         }
-        self.out.write_all(&0u32.to_le_bytes())?;
-        self.out.write_all(&self.hash.0.to_le_bytes())?;
-        self.out.flush()?;
-        let count = u32::try_from(self.count).map_err(io::Error::other)?;
-        let file = self.out.get_mut();
+        let (count, hash) = (self.count, self.hash.0);
+        let count = u32::try_from(count).map_err(io::Error::other)?;
+        let out = self.open()?;
+        out.write_all(&0u32.to_le_bytes())?;
+        out.write_all(&hash.to_le_bytes())?;
+        out.flush()?;
+        let file = out.get_mut();
         file.seek(SeekFrom::Start(COUNT_AT))?;
         file.write_all(&count.to_le_bytes())?;
         file.sync_all()?;
@@ -298,101 +330,4 @@ impl Drop for Writer {
             let _ = fs::remove_file(&self.temporary);
         }
     }
-}
-
-/// The file cards of a catalogue file, or what is wrong with it.
-/// Why a catalogue could not be read back.
-enum Problem {
-    Io(io::Error),
-    Bad(&'static str),
-}
-
-impl From<io::Error> for Problem {
-    fn from(e: io::Error) -> Self {
-        match e.kind() {
-            io::ErrorKind::UnexpectedEof => Problem::Bad("cut short"),
-            _ => Problem::Io(e),
-        }
-    }
-}
-
-/// The files a catalogue holds, read record by record: at 50,000 pages the file is tens of
-/// megabytes, which are never all in memory beside what they decode to.
-fn decode(mut input: impl Read) -> Result<HashMap<PathBuf, FileCard>, Problem> {
-    let count = read_header(&mut input)?;
-    let mut files = HashMap::default();
-    let (mut records, mut head_marked) = (0, false);
-    let mut hash = Fnv::new();
-    let mut record = Vec::new();
-    loop {
-        match read_u32(&mut input)? {
-            0 => {
-                let stored = read_u64(&mut input)?;
-                let mut after = [0u8; 1];
-                if stored != hash.0 || input.read(&mut after)? != 0 {
-                    return Err(Problem::Bad("corrupt (its checksum does not match)"));
-                }
-                if !head_marked || records != count {
-                    return Err(Problem::Bad("corrupt (its count does not match)"));
-                }
-                return Ok(files);
-            }
-            HEAD_MARK => {
-                let marked = read_u64(&mut input)? == hash.0;
-                if head_marked || !marked || records != HEAD.min(count) {
-                    return Err(Problem::Bad("corrupt (its head does not match)"));
-                }
-                head_marked = true;
-            }
-            len => {
-                let file = read_record(&mut input, len as usize, &mut record, &mut hash)?;
-                records += 1;
-                files.insert(file.path.clone(), file);
-            }
-        }
-    }
-}
-
-/// Checks the magic and version; gives the count of records.
-fn read_header(input: &mut impl Read) -> Result<usize, Problem> {
-    let mut head = Vec::with_capacity(MAGIC.len());
-    input.take(MAGIC.len() as u64).read_to_end(&mut head)?;
-    if head != MAGIC {
-        return Err(Problem::Bad("not a liseuse catalogue"));
-    }
-    if read_u32(input)? != VERSION {
-        return Err(Problem::Bad("made by another version"));
-    }
-    Ok(read_u32(input)? as usize)
-}
-
-/// One record of `len` bytes, fed to `hash` (`record`: a buffer to reuse).
-fn read_record(
-    input: &mut impl Read,
-    len: usize,
-    record: &mut Vec<u8>,
-    hash: &mut Fnv,
-) -> Result<FileCard, Problem> {
-    record.clear();
-    // `take` bounds what a corrupt length can make it allocate: only what the file holds.
-    input.take(len as u64).read_to_end(record)?;
-    if record.len() != len {
-        return Err(Problem::Bad("cut short"));
-    }
-    hash.bytes(record);
-    let slim: Slim = postcard::from_bytes(record)
-        .map_err(|_| Problem::Bad("corrupt (a record does not decode)"))?;
-    Ok(slim.into_file_card())
-}
-
-fn read_u64(input: &mut impl Read) -> io::Result<u64> {
-    let mut bytes = [0u8; 8];
-    input.read_exact(&mut bytes)?;
-    Ok(u64::from_le_bytes(bytes))
-}
-
-fn read_u32(input: &mut impl Read) -> io::Result<u32> {
-    let mut bytes = [0u8; 4];
-    input.read_exact(&mut bytes)?;
-    Ok(u32::from_le_bytes(bytes))
 }

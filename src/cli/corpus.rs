@@ -10,7 +10,7 @@ use crate::catalogue::{Catalogue, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::export::{self, Format};
 use crate::inert::inert;
-use crate::ingest::{self, Loaded};
+use crate::ingest::{self, Catalogued, Loaded};
 use crate::store::Store;
 
 /// Files read per batch when the whole corpus is loaded: the pages of a batch are in memory
@@ -76,7 +76,7 @@ pub(super) fn recall(
             warning,
         ));
     }
-    let count = known.files.len();
+    let count = known.len();
     plan.set_known(known);
     catalogue.writer(count)
 }
@@ -84,15 +84,17 @@ pub(super) fn recall(
 /// Appends what a batch's files gave to the next catalogue; a write that fails gives up on it
 /// (there is just no cache next time).
 pub(super) fn remember(writer: &mut Option<Writer>, batch: &mut Loaded) {
-    let files = std::mem::take(&mut batch.file_cards);
+    let files = std::mem::take(&mut batch.catalogued);
     // Known files come first in none but their own order, so only the count tells.
     let fresh = files.len() > batch.files_known;
-    if let Some(out) = writer
-        && files
-            .iter()
-            .try_for_each(|file| out.append(file, fresh))
-            .is_err()
-    {
+    let Some(out) = writer else {
+        return;
+    };
+    let written = files.into_iter().try_for_each(|file| match file {
+        Catalogued::Read(file) => out.append(&file, fresh),
+        Catalogued::Known(record) => out.keep(record),
+    });
+    if written.is_err() {
         *writer = None;
     }
 }

@@ -14,10 +14,11 @@ use super::corpus::{
 };
 use super::search::closest_title;
 use crate::app::{Batch, ColorChoice, Options as AppOptions, Progress};
+use crate::catalogue::FileCard;
 use crate::config::{self, Config};
 use crate::diagnostic::Diagnostic;
 use crate::inert::inert;
-use crate::ingest::{self, Loaded};
+use crate::ingest::{self, Catalogued, Loaded};
 use crate::state::{Db, Opened, Saved};
 use crate::store::{Change, Store};
 use crate::strings::Lang;
@@ -131,7 +132,9 @@ fn read_with_state(
         })
     });
     let mut store = Store::with_reader(ingest::reread);
-    let first_files = std::mem::take(&mut first.file_cards);
+    let first_files: Vec<FileCard> = (std::mem::take(&mut first.catalogued).iter())
+        .filter_map(Catalogued::file_card)
+        .collect();
     let first_read = first_files.clone();
     grow(&mut store, &mut first);
     if store.is_empty() && plan.as_ref().is_some_and(|plan| plan.len() <= FIRST_FILES) {
@@ -170,7 +173,9 @@ fn read_with_state(
         remember(
             &mut writer,
             &mut Loaded {
-                file_cards: first_files,
+                catalogued: (first_files.into_iter())
+                    .map(|file| Catalogued::Read(Box::new(file)))
+                    .collect(),
                 files_known,
                 ..Loaded::default()
             },
@@ -246,7 +251,7 @@ fn first_screen(corpus: &Corpus) -> First {
     let head = corpus.catalogue.as_ref().and_then(|c| c.head());
     if let Some((files, count)) = head {
         let loaded = ingest::load_known(files);
-        let done = loaded.file_cards.len();
+        let done = loaded.catalogued.len();
         if done > 0 {
             let total = count.max(done);
             return First {

@@ -15,13 +15,32 @@ pub use read::MAX_FILE_BYTES;
 
 use crate::article::{Article, Origin};
 use crate::card::Card;
-use crate::catalogue::FileCard;
+use crate::catalogue::{FileCard, Record};
 use crate::diagnostic::Diagnostic;
 use crate::record;
 use crate::store::Depth;
 
 /// The corpus in `data/`, embedded at build time: (path as `data/…`, bytes).
 const BUNDLED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// What the next catalogue is to say of one page file.
+#[derive(Debug)]
+pub enum Catalogued {
+    /// Read now (or decoded from the catalogue's head).
+    Read(Box<FileCard>),
+    /// Known unchanged: the old catalogue's record, as it was.
+    Known(Record),
+}
+
+impl Catalogued {
+    /// Its file card (a known one decoded), if it has one.
+    pub fn file_card(&self) -> Option<FileCard> {
+        match self {
+            Catalogued::Read(file) => Some((**file).clone()),
+            Catalogued::Known(record) => record.decode(),
+        }
+    }
+}
 
 /// What a load produced.
 #[derive(Debug, Default)]
@@ -30,8 +49,8 @@ pub struct Loaded {
     pub pages: Vec<Article>,
     /// With `catalogue_only`, the page files' cards (read now, or known from the catalogue).
     pub cards: Vec<Card>,
-    /// With `catalogue_only`, what each page file gave, for the next run's catalogue.
-    pub file_cards: Vec<FileCard>,
+    /// With `catalogue_only`, what each page file gave, for the next run's catalogue, in order.
+    pub catalogued: Vec<Catalogued>,
     pub diagnostics: Vec<Diagnostic>,
     /// Files read as pages or exports (skipped ones included).
     pub files_read: usize,
@@ -53,7 +72,7 @@ impl Loaded {
     pub fn absorb(&mut self, other: Loaded) {
         self.pages.extend(other.pages);
         self.cards.extend(other.cards);
-        self.file_cards.extend(other.file_cards);
+        self.catalogued.extend(other.catalogued);
         self.diagnostics.extend(other.diagnostics);
         self.files_read += other.files_read;
         self.files_skipped += other.files_skipped;

@@ -8,9 +8,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use super::{FileKind, LoadOptions, Loaded, load_file, walk};
+use super::{Catalogued, FileKind, LoadOptions, Loaded, load_file, walk};
 use crate::card::Card;
-use crate::catalogue::{FileCard, Known};
+use crate::catalogue::{FileCard, Known, Record};
 
 /// The files of a load, found and classified, not yet read.
 #[derive(Debug)]
@@ -108,7 +108,7 @@ impl Plan {
     /// Takes what the catalogue knew of `path`, if it is still current: for files read before
     /// the catalogue was (the reader's first screen), to tell whether they changed.
     pub fn take_known(&self, path: &std::path::Path) -> Option<FileCard> {
-        let known = self.known.lock().ok()?.files.remove(path)?;
+        let known = self.known.lock().ok()?.take(path)?.decode()?;
         let meta = std::fs::metadata(path).ok()?;
         known
             .is_current(meta.len(), meta.modified().ok())
@@ -125,15 +125,13 @@ impl Plan {
             meta.as_ref().map_or(0, |m| m.len()),
             meta.and_then(|m| m.modified().ok()),
         );
-        let known = self
-            .known
-            .lock()
-            .ok()
-            .and_then(|mut k| k.files.remove(path));
-        if let Some(known) = known
+        let record = self.known.lock().ok().and_then(|mut k| k.take(path));
+        // Decoded here, on a loading thread; a record that does not decode is a file to read.
+        if let Some(record) = record
+            && let Some(known) = record.decode()
             && known.is_current(len, modified)
         {
-            return from_file_card(known);
+            return from_record(known, record);
         }
         card_of(path, len, modified)
     }
@@ -203,16 +201,30 @@ pub fn load_known(files: Vec<FileCard>) -> Loaded {
     loaded
 }
 
-/// What a file known from the catalogue gives, as if it had been read.
+/// What a file known from the catalogue gives, as if it had been read: its card (keys made
+/// here, on a loading thread, not on the reader's), and its record for the next catalogue.
+fn from_record(file: FileCard, record: Record) -> Loaded {
+    Loaded {
+        files_read: 1,
+        files_known: 1,
+        files_skipped: usize::from(file.card.is_none()),
+        diagnostics: file.diagnostics,
+        cards: file.card.into_iter().map(Card::with_keys).collect(),
+        catalogued: vec![Catalogued::Known(record)],
+        ..Loaded::default()
+    }
+}
+
+/// A file of the catalogue's head, unchanged: as [`from_record`], its file card kept whole for
+/// the next catalogue (the head is decoded already).
 fn from_file_card(file: FileCard) -> Loaded {
     Loaded {
         files_read: 1,
         files_known: 1,
         files_skipped: usize::from(file.card.is_none()),
         diagnostics: file.diagnostics.clone(),
-        // Keys made here, on a loading thread, not on the reader's.
         cards: file.card.iter().cloned().map(Card::with_keys).collect(),
-        file_cards: vec![file],
+        catalogued: vec![Catalogued::Read(Box::new(file))],
         ..Loaded::default()
     }
 }
@@ -236,6 +248,6 @@ pub(super) fn card_of(
         diagnostics: one.diagnostics.clone(),
     };
     one.cards.extend(card);
-    one.file_cards.push(file_card);
+    one.catalogued.push(Catalogued::Read(Box::new(file_card)));
     one
 }
