@@ -67,7 +67,7 @@ pub struct Store {
     /// How bodies not held are read again; without one, every body is held.
     reread: Option<Reread>,
     /// The slug of each article's title: its key, when no other article's title slugs alike.
-    bases: Vec<String>,
+    bases: Vec<Arc<str>>,
     /// A hash of each article's folded title and scraped text, told apart from load order and
     /// file names: what makes the key of one of several articles whose titles slug alike.
     hashes: Vec<u64>,
@@ -84,7 +84,8 @@ pub struct Store {
     /// 5,000 pages of one title make a few lines and a count, not 5,000 lines.
     reported: HashMap<String, [usize; 2]>,
     /// Every article under each slug, in load order.
-    by_base: HashMap<String, Vec<ArticleId>>,
+    /// (Its keys are the same strings as `bases`': one copy of each slug.)
+    by_base: HashMap<Arc<str>, Vec<ArticleId>>,
     /// The content hash of each article's card (0 for a summary-only one made here).
     contents: Vec<u64>,
     /// Articles whose page was removed from a live folder and that nothing cites any more:

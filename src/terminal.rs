@@ -89,7 +89,7 @@ pub fn run(
     let worker = Worker::start(cache, move |answer| {
         let _ = found.send(Event::Found(answer));
     });
-    worker.index(search::all_docs(&store));
+    worker.index(search::all_docs(&store, worker.indexed()));
     let gate = Arc::new(Gate::default());
     if let Some(batches) = batches {
         let (tx, gate) = (tx.clone(), Arc::clone(&gate));
@@ -208,10 +208,7 @@ fn event_loop(
             }
         }
         if let Some(batch) = arrivals.next_part() {
-            let live = !batch.changes.is_empty();
-            let before = search::Before::of(app.store(), &batch.pages, live);
-            dirty |= app::add_batch(app, batch);
-            worker.update(before.changes(app.store()));
+            dirty |= arrivals::add_batch(app, batch, worker);
         }
         // What a key changed is drawn at once; what batches changed, once a frame.
         if answered || (dirty && arrivals.draw_due()) {

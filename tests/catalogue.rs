@@ -227,3 +227,26 @@ fn a_warm_first_screen_comes_from_the_catalogue_head_and_the_walk_follows() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+/// The pages of a corpus loaded in the background are indexed once it is whole (in one lot,
+/// without those the index holds unchanged): a search then finds a page of its last batch.
+#[test]
+fn a_search_after_a_background_load_finds_its_last_pages() {
+    let (pages, cache) = (corpus(400), TempDir::new().unwrap());
+    let args = [
+        pages.path().as_os_str(),
+        "--cache-dir".as_ref(),
+        cache.path().as_os_str(),
+    ];
+    let mut s = harness::Session::liseuse(&args, (100, 30));
+    s.wait_for("? aide");
+    s.wait_for_gone("chargement");
+    s.keys("/399");
+    let found = s.wait_for("« 399 » — 1 articles");
+    assert!(found.contains("Titre numéro 399"), "{found}");
+    assert!(!found.contains("index en cours"), "{found}");
+    s.keys("\u{1b}");
+    s.wait_for("Titre numéro 001");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

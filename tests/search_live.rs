@@ -36,7 +36,7 @@ impl Reader {
         let worker = Worker::start(None, move |answer| {
             let _ = tx.send(answer);
         });
-        worker.index(search::all_docs(&store));
+        worker.index(search::all_docs(&store, None));
         let app = App::new(store, Options::default(), (80, 24));
         Reader {
             app,

@@ -5,6 +5,7 @@
 //! article and history) as places to save, and back from them.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::state::{Change, Mark, Place, Position, Session};
 use crate::store::{ArticleId, Store};
@@ -19,9 +20,9 @@ const UNDO_DEPTH: usize = 256;
 pub struct Marks {
     /// Every article's marks by key: those saved and those changed since.
     by_key: HashMap<String, Mark>,
-    /// The key of each article in the store, and back.
-    keys: Vec<String>,
-    ids: HashMap<String, ArticleId>,
+    /// The key of each article in the store, and back (one copy of each key for both).
+    keys: Vec<Rc<str>>,
+    ids: HashMap<Rc<str>, ArticleId>,
     by_id: Vec<Mark>,
     unread: usize,
     /// Each article's marks before a change, the latest last.
@@ -44,10 +45,10 @@ impl Marks {
     pub fn attach(&mut self, store: &Store) {
         let known = self.keys.len();
         for id in store.ids().skip(known) {
-            let key = store.key(id);
-            let mark = self.by_key.get(&key).copied().unwrap_or_default();
+            let key: Rc<str> = store.key(id).into();
+            let mark = self.by_key.get(&*key).copied().unwrap_or_default();
             self.unread += usize::from(!mark.read);
-            self.ids.insert(key.clone(), id);
+            self.ids.insert(Rc::clone(&key), id);
             self.keys.push(key);
             self.by_id.push(mark);
         }
@@ -64,12 +65,13 @@ impl Marks {
 
     fn rekey(&mut self, store: &Store, id: ArticleId) {
         let key = store.key(id);
-        if key == self.keys[id.index()] {
+        if *key == *self.keys[id.index()] {
             return;
         }
         self.ids.remove(&self.keys[id.index()]);
-        self.ids.insert(key.clone(), id);
-        let mark = self.by_key.get(&key).copied().unwrap_or_default();
+        let key: Rc<str> = key.into();
+        self.ids.insert(Rc::clone(&key), id);
+        let mark = self.by_key.get(&*key).copied().unwrap_or_default();
         self.count(self.by_id[id.index()], mark);
         self.by_id[id.index()] = mark;
         self.keys[id.index()] = key;
@@ -124,7 +126,7 @@ impl Marks {
         if before == mark || id.index() >= self.by_id.len() {
             return false;
         }
-        let key = self.keys[id.index()].clone();
+        let key = self.keys[id.index()].to_string();
         if before.read != mark.read {
             self.outbox.push(Change::Read {
                 key: key.clone(),

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
@@ -74,7 +75,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     /// The fingerprint of every page indexed, by key (committed or not).
-    known: HashMap<String, u64>,
+    /// Shared with the reader once opened (`fingerprints`): copied only if changed meanwhile.
+    known: Arc<HashMap<String, u64>>,
     /// Where it lives, `None` in memory.
     dir: Option<PathBuf>,
 }
@@ -177,10 +179,10 @@ impl SearchIndex {
             writer,
             reader,
             fields,
-            known: HashMap::new(),
+            known: Arc::default(),
             dir,
         };
-        this.known = this.read_fingerprints()?;
+        this.known = Arc::new(this.read_fingerprints()?);
         Ok(this)
     }
 
@@ -204,6 +206,11 @@ impl SearchIndex {
     }
 
     /// Where the index lives (`None`: in memory).
+    /// The fingerprint of every page indexed, by key.
+    pub fn fingerprints(&self) -> Arc<HashMap<String, u64>> {
+        Arc::clone(&self.known)
+    }
+
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }
@@ -278,14 +285,15 @@ impl SearchIndex {
         doc.add_text(self.fields.title, &title);
         doc.add_text(self.fields.body, &body);
         self.writer.add_document(doc)?;
-        self.known.insert(key, fingerprint);
+        Arc::make_mut(&mut self.known).insert(key, fingerprint);
         Ok(true)
     }
 
     /// Forgets page `key` (its file was removed); whether it was indexed. Seen by searches
     /// after `commit`.
     pub fn remove(&mut self, key: &str) -> bool {
-        let known = self.known.remove(key).is_some();
+        let known =
+            self.known.contains_key(key) && Arc::make_mut(&mut self.known).remove(key).is_some();
         if known {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.key, key));

@@ -5,9 +5,9 @@
 //! commit, so results grow as the index does. The reader never waits on either.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use super::changes::Lot;
@@ -41,6 +41,9 @@ pub struct Answer {
 /// Pages to index: each with its key.
 pub type Docs = Vec<(String, Detached)>;
 
+/// The fingerprint of every page the index held when it was opened, by key.
+pub type Indexed = std::collections::HashMap<String, u64>;
+
 /// What the answering thread is told.
 enum Ask {
     Query(u64, String),
@@ -53,6 +56,9 @@ pub struct Worker {
     queries: Sender<Ask>,
     /// Lots handed in and not yet committed.
     pending: Arc<AtomicUsize>,
+    /// What the index held when opened: a page there unchanged need not be handed in (at a
+    /// warm start, none is).
+    indexed: Arc<OnceLock<Arc<Indexed>>>,
 }
 
 impl std::fmt::Debug for Worker {
@@ -71,14 +77,29 @@ impl Worker {
         let (searcher_tx, searcher_rx) = mpsc::channel();
         let indexing = Arc::clone(&pending);
         let committed = queries.clone();
-        thread::spawn(move || index_lots(cache, lots_rx, &indexing, searcher_tx, &committed));
+        let indexed = Arc::new(OnceLock::new());
+        let opened = Arc::clone(&indexed);
+        thread::spawn(move || {
+            let lots = Lots {
+                lots: lots_rx,
+                pending: &indexing,
+                opened: &opened,
+            };
+            index_lots(cache, lots, searcher_tx, &committed);
+        });
         let answering = Arc::clone(&pending);
         thread::spawn(move || answer_queries(searcher_rx, asked, &answering, answered));
         Worker {
             lots,
             queries,
             pending,
+            indexed,
         }
+    }
+
+    /// What the index held when it was opened, once it is.
+    pub fn indexed(&self) -> Option<&Indexed> {
+        self.indexed.get().map(|indexed| &**indexed)
     }
 
     /// Hands pages to the indexer (unchanged ones it skips).
@@ -107,18 +128,34 @@ impl Worker {
     }
 }
 
-/// Every article of the store, keyed: the first lot.
-pub fn all_docs(store: &Store) -> Docs {
-    store
-        .ids()
-        .map(|id| (store.key(id), store.detached(id)))
+/// Every article of the store, keyed, but those `indexed` holds unchanged: the first lot, and
+/// the one made once a corpus loading in the background is whole.
+pub fn all_docs(store: &Store, indexed: Option<&Indexed>) -> Docs {
+    (store.ids())
+        .filter_map(|id| {
+            let key = store.key(id);
+            let fingerprint = store.fingerprint(id);
+            let unchanged = indexed.is_some_and(|i| i.get(&key) == Some(&fingerprint));
+            (!unchanged).then(|| (key, store.detached(id)))
+        })
         .collect()
+}
+
+/// What the indexing thread is handed: the lots, the count of lots not committed, and where
+/// to say what the index held when opened.
+struct Lots<'a> {
+    lots: Receiver<Lot>,
+    pending: &'a AtomicUsize,
+    opened: &'a OnceLock<Arc<Indexed>>,
 }
 
 fn index_lots(
     cache: Option<PathBuf>,
-    lots: Receiver<Lot>,
-    pending: &AtomicUsize,
+    Lots {
+        lots,
+        pending,
+        opened: indexed,
+    }: Lots,
     searcher: Sender<Result<Searcher, String>>,
     committed: &Sender<Ask>,
 ) {
@@ -136,6 +173,7 @@ fn index_lots(
             return;
         }
     };
+    let _ = indexed.set(index.fingerprints());
     let _ = searcher.send(Ok(index.searcher()));
     for lot in lots {
         let mut removed = lot.gone.iter().filter(|key| index.remove(key)).count();

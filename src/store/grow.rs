@@ -140,7 +140,7 @@ impl Store {
             gist: String::new(),
         });
         self.bodies.push(Body::Reread(Origin::Held));
-        self.bases.push(String::new());
+        self.bases.push(Arc::from(""));
         self.hashes.push(0);
         self.targets.push(Vec::new());
         self.cited_by.push(Vec::new());

@@ -3,16 +3,19 @@
 //! nor file names, so saved state, the catalogue and the search index name the same article in
 //! every run.
 
+use std::sync::Arc;
+
 use super::{ArticleId, Store};
 
 impl Store {
     /// Files `id` under `base`, the slug of its title, and the hash of its text.
     pub(super) fn rekey(&mut self, id: ArticleId, hash: u64, base: String) {
         self.hashes[id.index()] = hash;
-        let old = std::mem::replace(&mut self.bases[id.index()], base.clone());
-        if old == base {
+        if *self.bases[id.index()] == *base {
             return;
         }
+        let base: Arc<str> = base.into();
+        let old = std::mem::replace(&mut self.bases[id.index()], Arc::clone(&base));
         if let Some(ids) = self.by_base.get_mut(&old) {
             ids.retain(|&other| other != id);
         }
@@ -27,7 +30,7 @@ impl Store {
         let base = &self.bases[id.index()];
         let group = &self.by_base[base];
         if group.len() == 1 {
-            return base.clone();
+            return base.to_string();
         }
         let short = |other: ArticleId| self.hashes[other.index()] as u32;
         let hash = short(id);
