@@ -71,6 +71,9 @@ pub const TERMINATING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SI
 /// The signal that ended the reader, if one did.
 static ENDED_BY: AtomicI32 = AtomicI32::new(0);
 
+/// How long loading holds back after each key (`ingest::hold_loading`).
+const KEY_HOLD: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// Runs the reader until the user quits or a signal asks it to stop. After a terminating
 /// signal (or a lost terminal) it does not return: the terminal is restored and the process
 /// exits with 128 + the signal (129 for a lost terminal, as for SIGHUP). Reading state goes
@@ -186,6 +189,9 @@ fn event_loop(
             let Some(action) = action else {
                 continue;
             };
+            if app::is_keystroke(action) {
+                crate::ingest::hold_loading(KEY_HOLD);
+            }
             let outcome = app::update(app, action);
             answered |= outcome.redraw;
             for effect in outcome.effects {
@@ -207,8 +213,9 @@ fn event_loop(
                 }
             }
         }
-        if let Some(batch) = arrivals.next_part() {
-            dirty |= arrivals::add_batch(app, batch, worker);
+        match arrivals.next_part() {
+            Some(part) => dirty |= arrivals.add(app, part, worker),
+            None => arrivals.sweep(app, worker),
         }
         // What a key changed is drawn at once; what batches changed, once a frame.
         if answered || (dirty && arrivals.draw_due()) {

@@ -28,7 +28,7 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, DIGIT_PAUSE, Motion, Remark};
 pub use keymap::{Keymap, Mode};
-pub use update::{Copied, Effect, Outcome, add_batch, add_pages, report, update};
+pub use update::{Copied, Effect, Outcome, add_batch, add_pages, is_keystroke, report, update};
 
 use crate::article::Article;
 use crate::diagnostic::Diagnostic;

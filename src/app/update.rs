@@ -151,7 +151,7 @@ fn restore_awaited(app: &mut App) {
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.
-pub(super) fn is_keystroke(action: Action) -> bool {
+pub fn is_keystroke(action: Action) -> bool {
     !matches!(
         action,
         Action::Resize(..) | Action::Redraw | Action::Suspend | Action::Tick(_) | Action::Notice(_)

@@ -10,7 +10,7 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
-pub use plan::{Plan, load_known, yield_to_loading, yield_to_the_reader};
+pub use plan::{Plan, hold_loading, load_known, yield_to_loading, yield_to_the_reader};
 pub use read::MAX_FILE_BYTES;
 
 use crate::article::{Article, Origin};

@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use super::{Catalogued, FileKind, LoadOptions, Loaded, load_file, walk};
 use crate::card::Card;
@@ -84,6 +85,7 @@ impl Plan {
                 scope.spawn(|| {
                     yield_to_the_reader();
                     loop {
+                        wait_while_held();
                         let at = next.fetch_add(1, Ordering::Relaxed);
                         let Some((path, kind)) = files.get(at) else {
                             break;
@@ -174,6 +176,34 @@ pub fn yield_to_the_reader() {
 /// index follows. Threads started afterwards (the index writer's) inherit it.
 pub fn yield_to_loading() {
     lower_priority(19);
+}
+
+/// Until when loading threads hold back, in milliseconds since [`hold_base`].
+static HELD_UNTIL: AtomicU64 = AtomicU64::new(0);
+
+fn hold_base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+/// The reader is answering a key: loading threads pause for `span`, between files. The two
+/// cores of a small machine share their caches, and a key answered while both load took twice
+/// as long as one answered on a quiet machine; a nice value does not see to that.
+pub fn hold_loading(span: Duration) {
+    let until = hold_base().elapsed() + span;
+    HELD_UNTIL.fetch_max(until.as_millis() as u64, Ordering::Relaxed);
+}
+
+/// Waits while the reader has asked loading to hold back.
+fn wait_while_held() {
+    loop {
+        let now = hold_base().elapsed().as_millis() as u64;
+        let until = HELD_UNTIL.load(Ordering::Relaxed);
+        if now >= until {
+            return;
+        }
+        thread::sleep(Duration::from_millis(until - now));
+    }
 }
 
 fn lower_priority(nice: libc::c_int) {

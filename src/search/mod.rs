@@ -24,4 +24,4 @@ pub use snippet::{Snippet, snippet};
 pub use text::occurrences;
 pub use tokenizer::{FoldTokenizer, TOKENIZER};
 pub use words::{Word, words};
-pub use worker::{Answer, Docs, MAX_RESULTS, Worker, all_docs};
+pub use worker::{Answer, Docs, MAX_RESULTS, Worker, all_docs, docs_of};

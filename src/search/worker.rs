@@ -15,7 +15,7 @@ use super::index::{SearchError, SearchIndex};
 use super::query::Query;
 use super::searcher::{Hit, Searcher};
 use crate::store::Detached;
-use crate::store::Store;
+use crate::store::{ArticleId, Store};
 
 /// Pages the reader asks for at most: more than anyone scrolls through, bounded for a query
 /// that matches everything.
@@ -128,17 +128,24 @@ impl Worker {
     }
 }
 
-/// Every article of the store, keyed, but those `indexed` holds unchanged: the first lot, and
-/// the one made once a corpus loading in the background is whole.
+/// Every article of the store, keyed, but those `indexed` holds unchanged: the first lot.
 pub fn all_docs(store: &Store, indexed: Option<&Indexed>) -> Docs {
-    (store.ids())
-        .filter_map(|id| {
-            let key = store.key(id);
-            let fingerprint = store.fingerprint(id);
-            let unchanged = indexed.is_some_and(|i| i.get(&key) == Some(&fingerprint));
-            (!unchanged).then(|| (key, store.detached(id)))
-        })
-        .collect()
+    docs_of(store, store.ids(), indexed)
+}
+
+/// The documents of articles `ids`, but those `indexed` holds unchanged.
+pub fn docs_of(
+    store: &Store,
+    ids: impl Iterator<Item = ArticleId>,
+    indexed: Option<&Indexed>,
+) -> Docs {
+    ids.filter_map(|id| {
+        let key = store.key(id);
+        let fingerprint = store.fingerprint(id);
+        let unchanged = indexed.is_some_and(|i| i.get(&key) == Some(&fingerprint));
+        (!unchanged).then(|| (key, store.detached(id)))
+    })
+    .collect()
 }
 
 /// What the indexing thread is handed: the lots, the count of lots not committed, and where

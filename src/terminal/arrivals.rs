@@ -6,14 +6,18 @@
 //! core) with cards not taken yet.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::app::{self, App, Batch, Progress};
-use crate::search::{self, Worker};
+use crate::search::{self, Lot, Worker};
+use crate::store::ArticleId;
 
 /// Cards per part: ~0.5 ms of the store's work at a warm start (~30 µs a card).
 const PART_CARDS: usize = 16;
+/// Articles handed to the indexer a turn, once a corpus is whole: ~1 ms of the reader's work.
+const SWEEP_ARTICLES: usize = 2_000;
 /// While parts keep coming, the screen is drawn at most this often (a key draws at once).
 const FRAME: Duration = Duration::from_millis(16);
 
@@ -54,6 +58,8 @@ pub struct Arrivals {
     waiting: VecDeque<Batch>,
     drawn_at: Option<Instant>,
     gate: Arc<Gate>,
+    /// The articles still to hand the indexer once a corpus loaded in the background is whole.
+    sweep: Range<usize>,
 }
 
 impl Arrivals {
@@ -62,6 +68,7 @@ impl Arrivals {
             waiting: VecDeque::new(),
             drawn_at: None,
             gate,
+            sweep: 0..0,
         }
     }
 
@@ -69,8 +76,42 @@ impl Arrivals {
         self.waiting.push_back(batch);
     }
 
+    /// Whether nothing waits: no batch, and nothing to hand the indexer.
     pub fn is_empty(&self) -> bool {
-        self.waiting.is_empty()
+        self.waiting.is_empty() && self.sweep.is_empty()
+    }
+
+    /// A part joins the store, and the index learns what it changed. The batches of a corpus
+    /// loading in the background are indexed once it is whole, a few thousand articles a turn
+    /// (`sweep`), without the pages the index holds unchanged (at a warm start, all of them):
+    /// batch by batch, every summary-only article made until its page arrived was handed in,
+    /// and the indexer's queue held ~60 MB at 50,000 pages; all at once, the reader stopped
+    /// ~30 ms at the end of the load. Changes in a live folder are indexed as they come.
+    pub fn add(&mut self, app: &mut App, part: Batch, worker: &Worker) -> bool {
+        let live = !part.changes.is_empty();
+        if !live && part.progress.is_some() {
+            let changed = app::add_batch(app, part);
+            if app.loading().is_none() {
+                self.sweep = 0..app.store().len();
+            }
+            return changed;
+        }
+        let before = search::Before::of(app.store(), &part.pages, live);
+        let changed = app::add_batch(app, part);
+        worker.update(before.changes(app.store()));
+        changed
+    }
+
+    /// Hands the indexer the next articles of the sweep, if one is under way.
+    pub fn sweep(&mut self, app: &App, worker: &Worker) {
+        let end = self.sweep.end.min(self.sweep.start + SWEEP_ARTICLES);
+        let ids = (self.sweep.start..end).map(|n| ArticleId(n as u32));
+        self.sweep.start = end;
+        let docs = search::docs_of(app.store(), ids, worker.indexed());
+        worker.update(Lot {
+            gone: Vec::new(),
+            docs,
+        });
     }
 
     /// The next part: the first batch whole when it is small, else its first cards (the gauge
@@ -106,26 +147,6 @@ impl Arrivals {
         }
         due
     }
-}
-
-/// A batch joins the store, and the index learns what it changed. The batches of a corpus
-/// loading in the background are indexed once it is whole, in one lot without the pages the
-/// index holds unchanged (at a warm start, all of them): batch by batch, every summary-only
-/// article made until its page arrived was handed in, and the indexer's queue held ~60 MB at
-/// 50,000 pages. Changes in a live folder are indexed as they come.
-pub fn add_batch(app: &mut App, batch: Batch, worker: &Worker) -> bool {
-    let live = !batch.changes.is_empty();
-    if !live && batch.progress.is_some() {
-        let changed = app::add_batch(app, batch);
-        if app.loading().is_none() {
-            worker.index(search::all_docs(app.store(), worker.indexed()));
-        }
-        return changed;
-    }
-    let before = search::Before::of(app.store(), &batch.pages, live);
-    let changed = app::add_batch(app, batch);
-    worker.update(before.changes(app.store()));
-    changed
 }
 
 #[cfg(test)]
