@@ -250,3 +250,33 @@ fn a_search_after_a_background_load_finds_its_last_pages() {
     s.keys("q");
     assert!(s.wait_exit().success());
 }
+
+/// A warm start whose catalogue counted files gone since: the gauge the head's count showed
+/// ends once the walk finds nothing more (with no watcher, whose first look would hide it).
+#[test]
+fn a_warm_start_with_files_gone_ends_its_gauge() {
+    let (pages, cache) = (corpus(400), TempDir::new().unwrap());
+    let built = liseuse(&["check", pages.path().to_str().unwrap()], cache.path());
+    assert!(built.status.success(), "{built:?}");
+    // The head holds the first 40 names as bytes sort them; every other file goes.
+    let mut names: Vec<_> = fs::read_dir(pages.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    for name in &names[40..] {
+        fs::remove_file(pages.path().join(name)).unwrap();
+    }
+    let args = [
+        pages.path().as_os_str(),
+        "--cache-dir".as_ref(),
+        cache.path().as_os_str(),
+        "--no-watch".as_ref(),
+    ];
+    let mut s = harness::Session::liseuse(&args, (100, 30));
+    s.wait_for("? aide");
+    let done = s.wait_for_gone("chargement");
+    assert!(done.contains("/40 "), "{done}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}

@@ -180,6 +180,20 @@ fn read_with_state(
                 ..Loaded::default()
             },
         );
+        if plan.len() <= from {
+            // Nothing beyond the first screen (a warm start whose catalogue counted files
+            // gone since): the gauge it showed ends here.
+            let done = Some(Progress { done, total: done });
+            if tx
+                .send(Batch {
+                    progress: done,
+                    ..Batch::default()
+                })
+                .is_err()
+            {
+                return;
+            }
+        }
         for start in (from..plan.len()).step_by(BATCH_FILES) {
             let end = (start + BATCH_FILES).min(plan.len());
             let mut loaded = plan.load(start..end);
