@@ -3,6 +3,7 @@
 //! when its file is loaded, on a loading thread; an unchanged file's record goes to the next
 //! catalogue as it is. The buffer is given back whole once the load is done.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -114,7 +115,7 @@ pub fn known(bytes: Vec<u8>) -> Result<Known, Problem> {
 
 /// The first [`HEAD`] file cards of a catalogue, checked by the head's own hash, and how many
 /// records the whole holds; `None` when the head is not sound.
-pub fn head(input: &mut impl std::io::Read) -> Option<(Vec<FileCard>, usize)> {
+pub fn head(input: &mut impl Read) -> Option<(Vec<FileCard>, usize)> {
     let mut start = [0u8; MAGIC.len() + 8];
     input.read_exact(&mut start).ok()?;
     let count = header(&mut Cursor {
@@ -135,8 +136,12 @@ pub fn head(input: &mut impl std::io::Read) -> Option<(Vec<FileCard>, usize)> {
                 return (u64::from_le_bytes(stored) == hash.0).then_some((files, count));
             }
             len if files.len() < HEAD && len > 0 => {
-                record.resize(len as usize, 0);
-                input.read_exact(&mut record).ok()?;
+                // Read through `take`: a corrupt length asks no more memory than the file has.
+                record.clear();
+                input.take(u64::from(len)).read_to_end(&mut record).ok()?;
+                if record.len() != len as usize {
+                    return None;
+                }
                 hash.feed(&record);
                 let slim: Slim = postcard::from_bytes(&record).ok()?;
                 files.push(slim.into_file_card());
@@ -261,5 +266,16 @@ mod tests {
         }
         assert_eq!(path_of(&[0x85]), None);
         assert_eq!(path_of(&[3, b'a']), None);
+    }
+
+    #[test]
+    fn a_head_with_a_corrupt_length_is_refused_without_asking_for_it() {
+        let mut file = MAGIC.to_vec();
+        file.extend(VERSION.to_le_bytes());
+        file.extend(1u32.to_le_bytes());
+        file.extend((u32::MAX - 1).to_le_bytes());
+        file.extend(b"a few bytes, not four gigabytes");
+        assert!(head(&mut file.as_slice()).is_none());
+        assert!(known(file).is_err());
     }
 }
