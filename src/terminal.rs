@@ -10,7 +10,7 @@ use std::io::{self, Stdout, Write};
 use std::panic;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Once};
 use std::thread;
 use std::time::Instant;
@@ -60,7 +60,7 @@ mod feeds;
 use ahead::{Ahead, ReadAhead};
 use arrivals::{Arrivals, Gate};
 use away::hand_off;
-use feeds::{spawn_hangup_watcher, spawn_input_thread, spawn_signal_thread};
+use feeds::{next_event, spawn_hangup_watcher, spawn_input_thread, spawn_signal_thread};
 
 type Backend = Bounded;
 
@@ -223,19 +223,6 @@ fn event_loop(
             dirty = false;
         }
         ahead.look(app);
-    }
-}
-
-/// Blocks for the next event; while a link number could still grow (`1` could still become
-/// `10`), wakes at its deadline with a tick instead. `None` when every sender is gone.
-fn next_event(app: &App, rx: &Receiver<Event>) -> Option<Event> {
-    let Some(deadline) = app.deadline() else {
-        return rx.recv().ok();
-    };
-    match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-        Ok(event) => Some(event),
-        Err(RecvTimeoutError::Timeout) => Some(Event::Tick),
-        Err(RecvTimeoutError::Disconnected) => None,
     }
 }
 

@@ -1,11 +1,12 @@
 //! The threads that feed the reader's event loop: the terminal's keys, mouse and resizes, a
-//! watch for a terminal that hangs up without a signal, and the signals themselves.
+//! watch for a terminal that hangs up without a signal, and the signals themselves; and how the
+//! loop waits for what they send.
 
 use std::io;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event;
 use signal_hook::consts::{SIGCONT, SIGTSTP};
@@ -13,6 +14,7 @@ use signal_hook::iterator::Signals;
 
 use super::away::{INPUT_IDLE, INPUT_NAP, INPUT_PAUSED};
 use super::{Event, TERMINATING, restore};
+use crate::app::App;
 
 /// How long a terminating signal waits for the loop to quit on its own.
 const QUIT_GRACE: Duration = Duration::from_millis(500);
@@ -97,4 +99,17 @@ pub(super) fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// Blocks for the next event; while a link number could still grow (`1` could still become
+/// `10`), wakes at its deadline with a tick instead. `None` when every sender is gone.
+pub(super) fn next_event(app: &App, rx: &Receiver<Event>) -> Option<Event> {
+    let Some(deadline) = app.deadline() else {
+        return rx.recv().ok();
+    };
+    match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        Ok(event) => Some(event),
+        Err(RecvTimeoutError::Timeout) => Some(Event::Tick),
+        Err(RecvTimeoutError::Disconnected) => None,
+    }
 }
