@@ -64,6 +64,17 @@ fn titles(corpus: &Path, cache: &Path) -> (Vec<String>, String) {
     (titles, String::from_utf8(out.stderr).unwrap())
 }
 
+/// The reader on `corpus` with its catalogue in `cache`, in a pseudo-terminal.
+fn reader(corpus: &Path, cache: &Path, more: &[&str]) -> harness::Session {
+    let mut args = vec![
+        corpus.as_os_str(),
+        "--cache-dir".as_ref(),
+        cache.as_os_str(),
+    ];
+    args.extend(more.iter().map(std::ffi::OsStr::new));
+    harness::Session::liseuse(&args, (100, 30))
+}
+
 fn catalogue_file(cache: &Path) -> PathBuf {
     let dir = cache.join("catalogue-v1");
     fs::read_dir(&dir)
@@ -207,12 +218,7 @@ fn a_warm_first_screen_comes_from_the_catalogue_head_and_the_walk_follows() {
         &dir.join("zz.txt"),
         &page("Une page arrivée depuis", "Neuve."),
     );
-    let args = [
-        dir.as_os_str(),
-        "--cache-dir".as_ref(),
-        cache_dir.as_os_str(),
-    ];
-    let mut s = harness::Session::liseuse(&args, (100, 30));
+    let mut s = reader(dir, cache_dir, &[]);
     let first = s.wait_for("? aide");
     assert!(first.contains("Titre changé depuis"), "{first}");
     assert!(!first.contains("Titre numéro 000"), "{first}");
@@ -233,12 +239,7 @@ fn a_warm_first_screen_comes_from_the_catalogue_head_and_the_walk_follows() {
 #[test]
 fn a_search_after_a_background_load_finds_its_last_pages() {
     let (pages, cache) = (corpus(400), TempDir::new().unwrap());
-    let args = [
-        pages.path().as_os_str(),
-        "--cache-dir".as_ref(),
-        cache.path().as_os_str(),
-    ];
-    let mut s = harness::Session::liseuse(&args, (100, 30));
+    let mut s = reader(pages.path(), cache.path(), &[]);
     s.wait_for("? aide");
     s.wait_for_gone("chargement");
     s.keys("/399");
@@ -267,13 +268,7 @@ fn a_warm_start_with_files_gone_ends_its_gauge() {
     for name in &names[40..] {
         fs::remove_file(pages.path().join(name)).unwrap();
     }
-    let args = [
-        pages.path().as_os_str(),
-        "--cache-dir".as_ref(),
-        cache.path().as_os_str(),
-        "--no-watch".as_ref(),
-    ];
-    let mut s = harness::Session::liseuse(&args, (100, 30));
+    let mut s = reader(pages.path(), cache.path(), &["--no-watch"]);
     s.wait_for("? aide");
     let done = s.wait_for_gone("chargement");
     assert!(done.contains("/40 "), "{done}");

@@ -33,8 +33,7 @@ impl Record {
 
     /// The file card it holds; `None` if it does not decode (its file is then read again).
     pub fn decode(&self) -> Option<FileCard> {
-        let slim: Slim = postcard::from_bytes(self.bytes()).ok()?;
-        Some(slim.into_file_card())
+        decode(self.bytes())
     }
 }
 
@@ -143,12 +142,17 @@ pub fn head(input: &mut impl Read) -> Option<(Vec<FileCard>, usize)> {
                     return None;
                 }
                 hash.feed(&record);
-                let slim: Slim = postcard::from_bytes(&record).ok()?;
-                files.push(slim.into_file_card());
+                files.push(decode(&record)?);
             }
             _ => return None,
         }
     }
+}
+
+/// The file card a record's bytes hold.
+fn decode(record: &[u8]) -> Option<FileCard> {
+    let slim: Slim = postcard::from_bytes(record).ok()?;
+    Some(slim.into_file_card())
 }
 
 /// Checks the magic and version; gives the count of records.

@@ -132,10 +132,12 @@ fn read_with_state(
         })
     });
     let mut store = Store::with_reader(ingest::reread);
-    let first_files: Vec<FileCard> = (std::mem::take(&mut first.catalogued).iter())
+    // What the next catalogue keeps of the first files, and what they were read as.
+    let first_files = std::mem::take(&mut first.catalogued);
+    let first_read: Vec<FileCard> = first_files
+        .iter()
         .filter_map(Catalogued::file_card)
         .collect();
-    let first_read = first_files.clone();
     grow(&mut store, &mut first);
     if store.is_empty() && plan.as_ref().is_some_and(|plan| plan.len() <= FIRST_FILES) {
         let edge = (None, state, settings.cache.clone());
@@ -167,15 +169,13 @@ fn read_with_state(
         };
         let total = done + plan.len().saturating_sub(from);
         let mut writer = recall(catalogue.as_ref(), &mut plan, &mut said);
-        let files_known = (first_files.iter())
+        let files_known = (first_read.iter())
             .filter(|f| plan.take_known(&f.path).is_some_and(|k| k.card == f.card))
             .count();
         remember(
             &mut writer,
             &mut Loaded {
-                catalogued: (first_files.into_iter())
-                    .map(|file| Catalogued::Read(Box::new(file)))
-                    .collect(),
+                catalogued: first_files,
                 files_known,
                 ..Loaded::default()
             },

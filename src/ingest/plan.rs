@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::{Catalogued, FileKind, LoadOptions, Loaded, load_file, walk};
 use crate::card::Card;
-use crate::catalogue::{FileCard, Known, Record};
+use crate::catalogue::{FileCard, Known};
 
 /// The files of a load, found and classified, not yet read.
 #[derive(Debug)]
@@ -133,7 +133,7 @@ impl Plan {
             && let Some(known) = record.decode()
             && known.is_current(len, modified)
         {
-            return from_record(known, record);
+            return from_known(known, Catalogued::Known(record));
         }
         card_of(path, len, modified)
     }
@@ -221,7 +221,7 @@ pub fn load_known(files: Vec<FileCard>) -> Loaded {
         };
         let (len, modified) = (meta.len(), meta.modified().ok());
         loaded.absorb(if file.is_current(len, modified) {
-            from_file_card(file)
+            from_known(file.clone(), Catalogued::Read(Box::new(file)))
         } else if meta.is_file() {
             card_of(&file.path, len, modified)
         } else {
@@ -232,29 +232,16 @@ pub fn load_known(files: Vec<FileCard>) -> Loaded {
 }
 
 /// What a file known from the catalogue gives, as if it had been read: its card (keys made
-/// here, on a loading thread, not on the reader's), and its record for the next catalogue.
-fn from_record(file: FileCard, record: Record) -> Loaded {
+/// here, on a loading thread, not on the reader's), and `kept`, what the next catalogue holds
+/// of it (the old record as it was, or, for the head, decoded already, the file card).
+fn from_known(file: FileCard, kept: Catalogued) -> Loaded {
     Loaded {
         files_read: 1,
         files_known: 1,
         files_skipped: usize::from(file.card.is_none()),
         diagnostics: file.diagnostics,
         cards: file.card.into_iter().map(Card::with_keys).collect(),
-        catalogued: vec![Catalogued::Known(record)],
-        ..Loaded::default()
-    }
-}
-
-/// A file of the catalogue's head, unchanged: as [`from_record`], its file card kept whole for
-/// the next catalogue (the head is decoded already).
-fn from_file_card(file: FileCard) -> Loaded {
-    Loaded {
-        files_read: 1,
-        files_known: 1,
-        files_skipped: usize::from(file.card.is_none()),
-        diagnostics: file.diagnostics.clone(),
-        cards: file.card.iter().cloned().map(Card::with_keys).collect(),
-        catalogued: vec![Catalogued::Read(Box::new(file))],
+        catalogued: vec![kept],
         ..Loaded::default()
     }
 }

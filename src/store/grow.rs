@@ -183,8 +183,12 @@ impl Store {
     /// A summary-only article for entry `n` of `citer`'s "Voir plus", which no page has: its
     /// body is what that entry says.
     fn push_stub(&mut self, title: &str, key: String, citer: ArticleId, n: usize) -> ArticleId {
-        let mut card = Card::stub(title, key, slug(title));
-        let keys = card.take_keys();
+        let card = Card::stub(title, &key);
+        let keys = Keys {
+            title: key,
+            base: slug(title),
+            related: Vec::new(),
+        };
         let (id, _) = self.push(card, None, keys);
         self.bodies[id.index()] = Body::Stub { citer, n };
         id

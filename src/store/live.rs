@@ -144,8 +144,8 @@ impl Store {
         let entry = &mut self.entries[id.index()];
         entry.kind = Kind::Summary;
         entry.gist.clear();
-        let (key, base) = (title_key(&entry.title), slug(&entry.title));
-        let stub = Card::stub(&entry.title, key, base.clone());
+        let stub = Card::stub(&entry.title, &title_key(&entry.title));
+        let base = slug(&entry.title);
         self.bodies[id.index()] = Body::Stub { citer, n };
         self.rekey(id, stub.scraped_hash, base);
     }
