@@ -9,6 +9,12 @@ use std::path::{Path, PathBuf};
 mod compounds;
 #[path = "src/ingest/repair/front_coded.rs"]
 mod front_coded;
+#[path = "src/ingest/repair/word_slots.rs"]
+#[allow(
+    dead_code,
+    reason = "build.rs makes the table; only the binary probes it"
+)]
+mod word_slots;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
@@ -38,9 +44,13 @@ fn decode_word_list(root: &Path, out: &Path) {
     println!("cargo:rerun-if-changed={}", list.display());
     println!("cargo:rerun-if-changed=src/ingest/repair/front_coded.rs");
     println!("cargo:rerun-if-changed=src/ingest/repair/compounds.rs");
+    println!("cargo:rerun-if-changed=src/ingest/repair/word_slots.rs");
     let front_coded = fs::read_to_string(&list).expect("the word list is UTF-8");
     let (words, ends) = front_coded::decode(&front_coded);
     fs::write(out.join("mots.compounds"), compounds(&words, &ends)).expect("OUT_DIR is writable");
+    let slots = word_slots::build(split(&words, &ends).into_iter());
+    let slots: Vec<u8> = slots.iter().flat_map(|slot| slot.to_le_bytes()).collect();
+    fs::write(out.join("mots.slots"), slots).expect("OUT_DIR is writable");
     let ends: Vec<u8> = ends.iter().flat_map(|end| end.to_le_bytes()).collect();
     fs::write(out.join("mots.words"), words).expect("OUT_DIR is writable");
     fs::write(out.join("mots.ends"), ends).expect("OUT_DIR is writable");
@@ -48,11 +58,7 @@ fn decode_word_list(root: &Path, out: &Path) {
 
 /// The parts of the list's hyphenated compounds: heads, one per line, a blank line, tails.
 fn compounds(words: &str, ends: &[u32]) -> String {
-    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end as usize));
-    let list: Vec<&str> = starts
-        .zip(ends)
-        .map(|(start, &end)| &words[start..end as usize])
-        .collect();
+    let list = split(words, ends);
     let hyphenated = list.iter().copied().filter(|word| word.contains('-'));
     let (mut heads, mut tails) =
         compounds::compound_parts(hyphenated, |part| list.binary_search(&part).is_ok());
@@ -61,6 +67,15 @@ fn compounds(words: &str, ends: &[u32]) -> String {
         parts.dedup();
     }
     format!("{}\n\n{}\n", heads.join("\n"), tails.join("\n"))
+}
+
+/// The words of the joined list, in order.
+fn split<'a>(words: &'a str, ends: &[u32]) -> Vec<&'a str> {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&end| end as usize));
+    starts
+        .zip(ends)
+        .map(|(start, &end)| &words[start..end as usize])
+        .collect()
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -12,6 +12,7 @@ mod lexicon;
 mod morph;
 mod rules;
 mod scan;
+mod word_slots;
 
 pub use evidence::Evidence;
 pub use lexicon::{Lexicon, fold_word};
