@@ -28,7 +28,7 @@ impl<'a> Iterator for Lines<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.rest?;
         self.number += 1;
-        let line = match rest.find(['\n', '\r']) {
+        let line = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(end) => {
                 let skip = if rest[end..].starts_with("\r\n") {
                     2

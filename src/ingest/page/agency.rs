@@ -146,6 +146,10 @@ fn is_place(place: &str) -> bool {
 fn is_agency(text: &str) -> bool {
     let mut tokens = text.split('/');
     let first = tokens.next().unwrap_or_default();
+    // At most 10 characters (below), so at most 40 bytes: a paragraph is ruled out at once.
+    if first.len() > 40 {
+        return false;
+    }
     let caps = first.chars().filter(|c| c.is_uppercase()).count();
     caps >= 2
         && first.chars().count() <= 10
@@ -231,10 +235,17 @@ fn writer_and_agency(text: &str) -> Option<String> {
 
 /// `Agence France Presse - 15/09/2021`, `Agence France-Presse – 12 mars 2024`.
 fn agency_and_date(text: &str) -> Option<String> {
-    let (dash, c) = text
-        .char_indices()
-        .rev()
-        .find(|&(at, c)| DASHES.contains(&c) && text[..at].ends_with(' '))?;
+    // The date after the dash has at most 30 characters (`is_date`), and every one passed on
+    // the way back from the end but white space is one of them: a paragraph stops the search
+    // within its last words.
+    let mut visible = 0;
+    let (dash, c) = text.char_indices().rev().find(|&(at, c)| {
+        visible += usize::from(!c.is_whitespace());
+        visible > 31 || (DASHES.contains(&c) && text[..at].ends_with(' '))
+    })?;
+    if visible > 31 {
+        return None;
+    }
     let name = text[..dash].trim_end();
     let date = text[dash + c.len_utf8()..].trim();
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -267,6 +278,10 @@ fn spaced_letters(text: &str) -> Option<String> {
 /// `VietnamPlus`, `VOVworld`: a one-word agency in mixed case, with two capitals or more. Only
 /// trusted after a dash or alone on a line.
 fn is_agency_name(text: &str) -> bool {
+    // At most 20 characters (below), so at most 80 bytes: a paragraph is ruled out at once.
+    if text.len() > 80 {
+        return false;
+    }
     let capitals = text.chars().filter(|c| c.is_uppercase()).count();
     (4..=20).contains(&text.chars().count())
         && capitals >= 2

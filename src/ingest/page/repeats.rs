@@ -12,7 +12,11 @@ pub(super) fn undouble(text: &str) -> String {
     let opening = fold_compact(head(text, 24));
     for first_end in sentence_ends(text).take(16) {
         let first = text[..first_end].trim_end();
-        if first.len() < 40 || first_end > text.len() / 2 + 8 {
+        // Ends come in order: past the middle, no opening can be followed by its copy.
+        if first_end > text.len() / 2 + 8 {
+            break;
+        }
+        if first.len() < 40 {
             continue;
         }
         let rest = text[first_end..].trim_start();
@@ -43,16 +47,23 @@ pub(super) fn undouble(text: &str) -> String {
 }
 
 /// Byte offsets just after each sentence end (`.`, `!`, `?`, `…`, optionally closed by `»`)
-/// followed by white space or the end of the text.
+/// followed by white space or the end of the text. Found byte by byte (each mark's last byte,
+/// checked for the bytes before it), not char by char: a paragraph has few of them.
 fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices().filter_map(move |(at, c)| {
-        if !matches!(c, '.' | '!' | '?' | '…' | '»') {
-            return None;
-        }
-        let end = at + c.len_utf8();
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(last, &byte)| {
+        let at = match byte {
+            b'.' | b'!' | b'?' => last,
+            // The last bytes of `…` (E2 80 A6) and `»` (C2 BB), whose other bytes cannot
+            // end any other character.
+            0xA6 if last >= 2 && bytes[last - 2..last] == [0xE2, 0x80] => last - 2,
+            0xBB if last >= 1 && bytes[last - 1] == 0xC2 => last - 1,
+            _ => return None,
+        };
+        let end = last + 1;
         let next = text[end..].chars().next();
         let closes = next.is_none_or(char::is_whitespace);
-        let sentence = c != '»' || text[..at].trim_end().ends_with(['.', '!', '?']);
+        let sentence = byte != 0xBB || text[..at].trim_end().ends_with(['.', '!', '?']);
         (closes && sentence).then_some(end)
     })
 }
@@ -72,5 +83,37 @@ mod tests {
         );
         let plain = "Une phrase assez longue pour compter ici. Une autre phrase, différente.";
         assert_eq!(undouble(plain), plain);
+    }
+
+    /// The sentence ends as a reading of the text character by character finds them.
+    fn ends_by_chars(text: &str) -> Vec<usize> {
+        let marks = ['.', '!', '?', '…', '»'];
+        text.char_indices()
+            .filter(|&(_, c)| marks.contains(&c))
+            .map(|(at, c)| (at, c, at + c.len_utf8()))
+            .filter(|&(at, c, end)| {
+                text[end..].chars().next().is_none_or(char::is_whitespace)
+                    && (c != '»' || text[..at].trim_end().ends_with(['.', '!', '?']))
+            })
+            .map(|(_, _, end)| end)
+            .collect()
+    }
+
+    #[test]
+    fn sentence_ends_are_found_by_their_bytes_as_by_their_characters() {
+        for text in [
+            "Fin. « Oui ! » Non… Peut-être ? Là.» a.b …",
+            "»… .» !» x » »",
+            "ảnh 1. Hà Nội… Tô Lâm» « Ngọc » ¦ ¿ Ã¦",
+            "",
+            ".",
+            "…",
+        ] {
+            assert_eq!(
+                sentence_ends(text).collect::<Vec<_>>(),
+                ends_by_chars(text),
+                "{text}"
+            );
+        }
     }
 }
