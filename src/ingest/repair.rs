@@ -38,11 +38,11 @@ impl Split {
 #[derive(Debug, Clone)]
 pub struct Repairer<'a> {
     lexicon: &'a Lexicon,
-    evidence: Evidence,
+    evidence: Evidence<'a>,
 }
 
 impl<'a> Repairer<'a> {
-    pub fn new(lexicon: &'a Lexicon, evidence: Evidence) -> Self {
+    pub fn new(lexicon: &'a Lexicon, evidence: Evidence<'a>) -> Self {
         Self { lexicon, evidence }
     }
 
@@ -61,9 +61,9 @@ impl<'a> Repairer<'a> {
     }
 }
 
-impl Repairer<'static> {
+impl<'t> Repairer<'t> {
     /// The bundled word list and the evidence of `texts` (one page, or one batch of pages).
-    pub fn for_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+    pub fn for_texts(texts: impl IntoIterator<Item = &'t str>) -> Self {
         Self::new(Lexicon::bundled(), Evidence::from_texts(texts))
     }
 }
@@ -160,7 +160,7 @@ fn page_texts<'a>(article: &'a Article, paragraphs: &'a [String]) -> impl Iterat
 mod tests {
     use super::*;
 
-    fn repairer(page: &str) -> Repairer<'static> {
+    fn repairer(page: &str) -> Repairer<'_> {
         Repairer::for_texts([page])
     }
 

@@ -13,30 +13,32 @@ const MIN_WORDS_FOR_ACCENTS: usize = 20;
 /// French prose has well over one word in ten; a page stripped to ASCII has none).
 const ACCENTED_SHARE: f64 = 0.05;
 
+/// It borrows the page's text: a page's words and pairs are tens of thousands of slices of it,
+/// and a copy of each (a string per word, one per pair) was most of the evidence's cost.
 #[derive(Debug, Clone, Default)]
-pub struct Evidence {
+pub struct Evidence<'t> {
     /// Words that stand alone somewhere, exact case, surrounding punctuation trimmed.
-    words: HashSet<String>,
-    /// `"left right"` for two words side by side, separated by white space only.
-    pairs: HashSet<String>,
+    words: HashSet<&'t str>,
+    /// Two words side by side, separated by white space only.
+    pairs: HashSet<(&'t str, &'t str)>,
     /// The same pairs indexed by their parts, built the first time a long token asks.
-    by_part: OnceLock<ByPart>,
+    by_part: OnceLock<ByPart<'t>>,
     accented: bool,
 }
 
 /// The page's pairs by their parts, for long tokens: one look-up per token instead of one per
 /// split point, each hashing the token again.
 #[derive(Debug, Clone, Default)]
-struct ByPart {
+struct ByPart<'t> {
     /// By left word: the words seen right after it.
-    followers: HashMap<String, Vec<String>>,
+    followers: HashMap<&'t str, Vec<&'t str>>,
     /// Glued (`leftright`): where each splits (the left word's length in bytes).
     glued: HashMap<String, Vec<usize>>,
 }
 
-impl Evidence {
+impl<'t> Evidence<'t> {
     /// Evidence from every text of one page (or one batch of pages).
-    pub fn from_texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+    pub fn from_texts(texts: impl IntoIterator<Item = &'t str>) -> Self {
         let texts: Vec<&str> = texts.into_iter().collect();
         let mut evidence = Evidence::default();
         // About one word in 6 bytes of French, most of them again and again, and one new pair
@@ -46,7 +48,6 @@ impl Evidence {
         evidence.words.reserve(bytes / 16);
         evidence.pairs.reserve(bytes / 10);
         let (mut words, mut accented) = (0usize, 0usize);
-        let mut pair = String::new();
         for text in texts {
             let mut previous: Option<&str> = None;
             for token in text.split_whitespace() {
@@ -54,19 +55,10 @@ impl Evidence {
                 if is_word(both_trimmed) {
                     words += 1;
                     accented += usize::from(!both_trimmed.is_ascii());
-                    // Looked up first: most words of a page come again, and need no copy.
-                    if !evidence.words.contains(both_trimmed) {
-                        evidence.words.insert(both_trimmed.to_owned());
-                    }
+                    evidence.words.insert(both_trimmed);
                 }
                 if let (Some(left), true) = (previous, is_word(token_head(token))) {
-                    pair.clear();
-                    pair.push_str(left);
-                    pair.push(' ');
-                    pair.push_str(token_head(token));
-                    if !evidence.pairs.contains(&pair) {
-                        evidence.pairs.insert(pair.clone());
-                    }
+                    evidence.pairs.insert((left, token_head(token)));
                 }
                 previous = is_word(lead_trimmed).then_some(lead_trimmed);
             }
@@ -76,16 +68,11 @@ impl Evidence {
         evidence
     }
 
-    fn by_part(&self) -> &ByPart {
+    fn by_part(&self) -> &ByPart<'t> {
         self.by_part.get_or_init(|| {
             let mut by_part = ByPart::default();
-            // Both words of a pair are letters only: the one space is where they meet.
-            for (left, right) in self.pairs.iter().filter_map(|p| p.split_once(' ')) {
-                by_part
-                    .followers
-                    .entry(left.to_owned())
-                    .or_default()
-                    .push(right.to_owned());
+            for &(left, right) in &self.pairs {
+                by_part.followers.entry(left).or_default().push(right);
                 by_part
                     .glued
                     .entry(format!("{left}{right}"))
@@ -97,7 +84,7 @@ impl Evidence {
     }
 
     /// The words seen right after `left` (exact case), each once.
-    pub fn followers(&self, left: &str) -> &[String] {
+    pub fn followers(&self, left: &str) -> &[&'t str] {
         self.by_part()
             .followers
             .get(left)
@@ -117,11 +104,7 @@ impl Evidence {
 
     /// Whether `left right` occurs as two adjacent words (exact case).
     pub fn has_pair(&self, left: &str, right: &str) -> bool {
-        let mut key = String::with_capacity(left.len() + right.len() + 1);
-        key.push_str(left);
-        key.push(' ');
-        key.push_str(right);
-        self.pairs.contains(&key)
+        self.pairs.contains(&(left, right))
     }
 
     /// Whether the page is written with accents, so that an unaccented look-alike of a word

@@ -71,9 +71,9 @@ impl Rule {
 }
 
 /// The word list and the page's evidence, asked about one run of letters at a time.
-pub struct Judge<'a> {
+pub struct Judge<'a, 't> {
     pub lexicon: &'a Lexicon,
-    pub evidence: &'a Evidence,
+    pub evidence: &'a Evidence<'t>,
 }
 
 /// One run of letters: its text, the byte offset of each character (and of the end), and the
@@ -132,7 +132,7 @@ impl<'w> Run<'w> {
     }
 }
 
-impl Judge<'_> {
+impl Judge<'_, '_> {
     /// Where `word` (letters only) splits, in characters, and why; `previous` is the token before
     /// it when that token is a plain word and nothing stands between them.
     pub fn split(&self, word: &str, previous: Option<&str>) -> Option<(usize, Rule)> {
@@ -247,7 +247,7 @@ impl Judge<'_> {
             self.evidence
                 .followers(previous)
                 .iter()
-                .filter(|word| run.text.starts_with(word.as_str()))
+                .filter(|word| run.text.starts_with(**word))
                 .filter_map(|word| run.at.binary_search(&word.len()).ok())
                 .filter(|i| (3..=last).contains(i))
                 .collect()
