@@ -20,11 +20,13 @@ use crate::fold::{fold, fold_compact};
 
 mod body;
 mod grow;
+mod ids;
 mod keys;
 mod live;
 mod same_title;
 
 use body::{Body, Citers, Recent};
+use ids::Ids;
 pub use body::{Citations, Depth, Detached, Reread};
 pub use live::Change;
 
@@ -77,15 +79,15 @@ pub struct Store {
     cited_by: Vec<Vec<ArticleId>>,
     /// Every article under each folded title, in load order: pages that share a title but
     /// not their text are all kept.
-    by_title: HashMap<String, Vec<ArticleId>>,
+    by_title: HashMap<String, Ids>,
     /// Full pages by a hash of their text, to tell the same page read twice in one look.
-    by_content: HashMap<u64, Vec<ArticleId>>,
+    by_content: HashMap<u64, Ids>,
     /// For each folded title, how many problems of each kind were reported about it, so that
     /// 5,000 pages of one title make a few lines and a count, not 5,000 lines.
     reported: HashMap<String, [usize; 2]>,
     /// Every article under each slug, in load order.
     /// (Its keys are the same strings as `bases`': one copy of each slug.)
-    by_base: HashMap<Arc<str>, Vec<ArticleId>>,
+    by_base: HashMap<Arc<str>, Ids>,
     /// The content hash of each article's card (0 for a summary-only one made here).
     contents: Vec<u64>,
     /// Articles whose page was removed from a live folder and that nothing cites any more:
@@ -237,7 +239,7 @@ impl Store {
     pub fn find_titles(&self, title: &str) -> &[ArticleId] {
         self.by_title
             .get(&title_key(title))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |ids| ids)
     }
 
     /// An id or a title, as a user types it on the command line.

@@ -40,7 +40,8 @@ impl Store {
     /// catalogue), each with its body when it is held.
     pub fn add_cards(&mut self, cards: Vec<(Card, Option<Arc<Article>>)>) -> Vec<Diagnostic> {
         let mut batch = Batch::default();
-        let mut to_resolve = Vec::new();
+        self.reserve(cards.len());
+        let mut to_resolve = Vec::with_capacity(cards.len());
         for (card, held) in cards {
             if let Some(placed) = self.insert(card, held, &mut batch) {
                 to_resolve.push(placed);
@@ -50,6 +51,22 @@ impl Store {
             self.resolve_links(id, &links, &mut batch);
         }
         batch.finish(self)
+    }
+
+    /// Room for `n` more articles, made once rather than by doubling: a grown title index
+    /// hashes every folded title again.
+    fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.bodies.reserve(n);
+        self.bases.reserve(n);
+        self.hashes.reserve(n);
+        self.targets.reserve(n);
+        self.cited_by.reserve(n);
+        self.gone.reserve(n);
+        self.contents.reserve(n);
+        self.by_title.reserve(n);
+        self.by_content.reserve(n);
+        self.by_base.reserve(n);
     }
 
     /// Places one page; returns its id and its links when they need resolving.
@@ -234,10 +251,10 @@ impl Store {
                 Some(ids) => ids[0],
                 None => self.push_stub(title, key.clone(), id, n),
             };
-            // `id` was taken out of every old target's citers above, so here it can only have
-            // been put last, by an earlier entry of this loop: no scan of a page cited by
-            // thousands.
-            if self.cited_by[target.index()].last() != Some(&id) {
+            // `id` was taken out of every old target's citers above, so it is among a target's
+            // citers only if an earlier entry of this loop led there too: a look at the few
+            // targets so far, not at the citers of a page cited by thousands.
+            if !targets.contains(&target) {
                 self.cited_by[target.index()].push(id);
             }
             targets.push(target);

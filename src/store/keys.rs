@@ -48,7 +48,7 @@ impl Store {
 
     /// The article whose [`key`](Self::key) this is.
     pub fn find_key(&self, key: &str) -> Option<ArticleId> {
-        if let Some([only]) = self.by_base.get(key).map(Vec::as_slice) {
+        if let Some([only]) = self.by_base.get(key).map(|ids| &**ids) {
             return Some(*only);
         }
         // The base is what comes before the hash (and its count, if any).
