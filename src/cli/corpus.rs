@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::FormatArg;
-use crate::catalogue::{Catalogue, Writer};
+use crate::catalogue::{Catalogue, Known, Writer};
 use crate::diagnostic::Diagnostic;
 use crate::export::{self, Format};
 use crate::inert::inert;
@@ -49,7 +49,13 @@ pub(super) fn load(corpus: &Corpus) -> (Loaded, Store) {
     }
     let mut plan = ingest::Plan::new(corpus.paths, corpus.options);
     let mut loaded = plan.take_walked();
-    let mut writer = recall(corpus.catalogue.as_ref(), &mut plan, &mut loaded);
+    let read = corpus.catalogue.as_ref().map(Catalogue::read);
+    let mut writer = recall(
+        corpus.catalogue.as_ref(),
+        read.unwrap_or_default(),
+        &mut plan,
+        &mut loaded,
+    );
     let mut store = Store::with_reader(ingest::reread);
     for start in (0..plan.len()).step_by(LOAD_FILES) {
         let mut batch = plan.load(start..start + LOAD_FILES);
@@ -61,15 +67,16 @@ pub(super) fn load(corpus: &Corpus) -> (Loaded, Store) {
     (loaded, store)
 }
 
-/// Gives `plan` what the catalogue knew (a damaged catalogue is said in `loaded`), and opens
-/// the writer of the next one.
+/// Gives `plan` what the catalogue knew (`read`: what [`Catalogue::read`] gave; a damaged
+/// catalogue is said in `loaded`), and opens the writer of the next one.
 pub(super) fn recall(
     catalogue: Option<&Catalogue>,
+    read: (Known, Option<String>),
     plan: &mut ingest::Plan,
     loaded: &mut Loaded,
 ) -> Option<Writer> {
     let catalogue = catalogue?;
-    let (known, warning) = catalogue.read();
+    let (known, warning) = read;
     if let Some(warning) = warning {
         loaded.diagnostics.push(Diagnostic::file(
             &catalogue.path().display().to_string(),
