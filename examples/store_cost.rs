@@ -43,7 +43,10 @@ fn main() -> ExitCode {
         .collect();
     let decoded = started.elapsed();
     if cards.is_empty() {
-        eprintln!("no catalogue for this corpus under {}", args.cache_dir.display());
+        eprintln!(
+            "no catalogue for this corpus under {}",
+            args.cache_dir.display()
+        );
         return ExitCode::FAILURE;
     }
     let mut times: Vec<Duration> = (0..args.reps.max(1))
@@ -62,7 +65,14 @@ fn main() -> ExitCode {
     println!("| {} cards | median (ms) |", cards.len());
     println!("|---|---|");
     println!("| catalogue read and checked (once) | {:.1} |", ms(read));
-    println!("| decoded, keys folded (once, one thread) | {:.1} |", ms(decoded));
-    println!("| into an empty store, one batch (of {}) | {:.1} |", times.len(), ms(times[times.len() / 2]));
+    println!(
+        "| decoded, keys folded (once, one thread) | {:.1} |",
+        ms(decoded)
+    );
+    println!(
+        "| into an empty store, one batch (of {}) | {:.1} |",
+        times.len(),
+        ms(times[times.len() / 2])
+    );
     ExitCode::SUCCESS
 }

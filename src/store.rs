@@ -26,8 +26,8 @@ mod live;
 mod same_title;
 
 use body::{Body, Citers, Recent};
-use ids::Ids;
 pub use body::{Citations, Depth, Detached, Reread};
+use ids::Ids;
 pub use live::Change;
 
 /// Index of an article in the store; stable for the life of the store.
@@ -237,9 +237,7 @@ impl Store {
     /// Every article whose title folds like `title`, in load order (more than one when pages
     /// share a title but not their text).
     pub fn find_titles(&self, title: &str) -> &[ArticleId] {
-        self.by_title
-            .get(&title_key(title))
-            .map_or(&[], |ids| ids)
+        self.by_title.get(&title_key(title)).map_or(&[], |ids| ids)
     }
 
     /// An id or a title, as a user types it on the command line.
