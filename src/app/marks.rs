@@ -1,11 +1,11 @@
 //! Read marks and stars as the app holds them: by article key for everything saved (articles
 //! not loaded, or not in this corpus at all, are kept, never dropped), and by id for the
-//! articles in the store, with the unread count kept as they change. Changes go to an outbox
+//! articles in the store, with the unread count kept as they change. Keys are the store's
+//! (`Store::key`, `Store::find_key`), asked when a mark is looked up or saved, not copied. Changes go to an outbox
 //! that `update` turns into `Effect::Save`s, and onto an undo stack. Also the session (open
 //! article and history) as places to save, and back from them.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::state::{Change, Mark, Place, Position, Session};
 use crate::store::{ArticleId, Store};
@@ -20,9 +20,6 @@ const UNDO_DEPTH: usize = 256;
 pub struct Marks {
     /// Every article's marks by key: those saved and those changed since.
     by_key: HashMap<String, Mark>,
-    /// The key of each article in the store, and back (one copy of each key for both).
-    keys: Vec<Rc<str>>,
-    ids: HashMap<Rc<str>, ArticleId>,
     by_id: Vec<Mark>,
     unread: usize,
     /// Each article's marks before a change, the latest last.
@@ -43,38 +40,30 @@ impl Marks {
     /// Takes in the articles the store gained. A new article whose slug an older one has
     /// changes the older one's key (both get a hash): that one is looked up again.
     pub fn attach(&mut self, store: &Store) {
-        let known = self.keys.len();
+        let known = self.by_id.len();
         for id in store.ids().skip(known) {
-            let key: Rc<str> = store.key(id).into();
-            let mark = self.by_key.get(&*key).copied().unwrap_or_default();
+            let mark = self.saved(store, id);
             self.unread += usize::from(!mark.read);
-            self.ids.insert(Rc::clone(&key), id);
-            self.keys.push(key);
             self.by_id.push(mark);
         }
-        for index in known..self.keys.len() {
-            let twins: Vec<ArticleId> = prefixes(&self.keys[index])
-                .filter_map(|base| self.ids.get(base).copied())
+        for id in store.ids().skip(known) {
+            let twins: Vec<ArticleId> = (store.same_slug(id).iter().copied())
                 .filter(|twin| twin.index() < known)
                 .collect();
             for twin in twins {
-                self.rekey(store, twin);
+                let mark = self.saved(store, twin);
+                self.count(self.by_id[twin.index()], mark);
+                self.by_id[twin.index()] = mark;
             }
         }
     }
 
-    fn rekey(&mut self, store: &Store, id: ArticleId) {
-        let key = store.key(id);
-        if *key == *self.keys[id.index()] {
-            return;
+    /// The marks saved under `id`'s key (none saved: no key is made).
+    fn saved(&self, store: &Store, id: ArticleId) -> Mark {
+        if self.by_key.is_empty() {
+            return Mark::default();
         }
-        self.ids.remove(&self.keys[id.index()]);
-        let key: Rc<str> = key.into();
-        self.ids.insert(Rc::clone(&key), id);
-        let mark = self.by_key.get(&*key).copied().unwrap_or_default();
-        self.count(self.by_id[id.index()], mark);
-        self.by_id[id.index()] = mark;
-        self.keys[id.index()] = key;
+        self.by_key.get(&store.key(id)).copied().unwrap_or_default()
     }
 
     fn count(&mut self, before: Mark, after: Mark) {
@@ -90,15 +79,6 @@ impl Marks {
         self.unread
     }
 
-    /// The stable key of an article of the store.
-    pub fn key(&self, id: ArticleId) -> &str {
-        &self.keys[id.index()]
-    }
-
-    pub fn id(&self, key: &str) -> Option<ArticleId> {
-        self.ids.get(key).copied()
-    }
-
     /// Starred articles, in store order.
     pub fn starred(&self) -> impl Iterator<Item = ArticleId> + '_ {
         (0..self.by_id.len() as u32)
@@ -108,9 +88,9 @@ impl Marks {
 
     /// Gives an article these marks, remembering the old ones for `undo`. False when they
     /// were already so.
-    pub fn set(&mut self, id: ArticleId, mark: Mark) -> bool {
+    pub fn set(&mut self, store: &Store, id: ArticleId, mark: Mark) -> bool {
         let before = self.mark(id);
-        if !self.replace(id, mark) {
+        if !self.replace(store, id, mark) {
             return false;
         }
         if self.undo.len() == UNDO_DEPTH {
@@ -121,12 +101,12 @@ impl Marks {
     }
 
     /// Sets the marks and queues what changed for saving; no undo step.
-    fn replace(&mut self, id: ArticleId, mark: Mark) -> bool {
+    fn replace(&mut self, store: &Store, id: ArticleId, mark: Mark) -> bool {
         let before = self.mark(id);
         if before == mark || id.index() >= self.by_id.len() {
             return false;
         }
-        let key = self.keys[id.index()].to_string();
+        let key = store.key(id);
         if before.read != mark.read {
             self.outbox.push(Change::Read {
                 key: key.clone(),
@@ -146,21 +126,21 @@ impl Marks {
     }
 
     /// Puts back the marks before the last change; the article it was about.
-    pub fn undo(&mut self) -> Option<ArticleId> {
+    pub fn undo(&mut self, store: &Store) -> Option<ArticleId> {
         let (id, before) = self.undo.pop()?;
-        self.replace(id, before);
+        self.replace(store, id, before);
         Some(id)
     }
 
     /// An article opened: read, the first time it is opened in a row.
-    pub fn opened(&mut self, id: ArticleId) {
+    pub fn opened(&mut self, store: &Store, id: ArticleId) {
         if self.seen == Some(id) {
             return;
         }
         self.seen = Some(id);
         let mark = self.mark(id);
         if !mark.read {
-            self.set(id, Mark { read: true, ..mark });
+            self.set(store, id, Mark { read: true, ..mark });
         }
     }
 
@@ -170,9 +150,9 @@ impl Marks {
     }
 
     /// A visit as saved.
-    pub fn place(&self, visit: &Visit) -> Place {
+    pub fn place(store: &Store, visit: &Visit) -> Place {
         Place {
-            key: self.key(visit.id).to_owned(),
+            key: store.key(visit.id),
             position: Position {
                 block: visit.top.block,
                 offset: visit.top.offset,
@@ -183,20 +163,20 @@ impl Marks {
     }
 
     /// The session to save: the open visit and the history around it.
-    pub fn session(&self, current: &Visit, history: &History) -> Session {
+    pub fn session(store: &Store, current: &Visit, history: &History) -> Session {
         let (back, forward) = history.visits();
         Session {
-            current: self.place(current),
-            back: back.iter().map(|v| self.place(v)).collect(),
-            forward: forward.iter().map(|v| self.place(v)).collect(),
+            current: Self::place(store, current),
+            back: back.iter().map(|v| Self::place(store, v)).collect(),
+            forward: forward.iter().map(|v| Self::place(store, v)).collect(),
         }
     }
 
     /// A saved place as a visit, if its article is in the store.
-    pub fn visit(&self, place: &Place) -> Option<Visit> {
+    pub fn visit(store: &Store, place: &Place) -> Option<Visit> {
         let p = place.position;
         Some(Visit {
-            id: self.id(&place.key)?,
+            id: store.find_key(&place.key)?,
             top: Anchor {
                 block: p.block,
                 offset: p.offset,
@@ -208,19 +188,17 @@ impl Marks {
 
     /// A saved session as the open visit and its history; places whose article is not in the
     /// store are left out (they stay saved).
-    pub fn restore(&self, session: &Session) -> Option<(Visit, History)> {
-        let current = self.visit(&session.current)?;
-        let visits = |places: &[Place]| places.iter().filter_map(|p| self.visit(p)).collect();
+    pub fn restore(store: &Store, session: &Session) -> Option<(Visit, History)> {
+        let current = Self::visit(store, &session.current)?;
+        let visits = |places: &[Place]| {
+            places
+                .iter()
+                .filter_map(|p| Self::visit(store, p))
+                .collect()
+        };
         Some((
             current,
             History::from_visits(visits(&session.back), visits(&session.forward)),
         ))
     }
-}
-
-/// What a key may be the slug of: the key without its hash, or without its hash and count.
-fn prefixes(key: &str) -> impl Iterator<Item = &str> {
-    let first = key.rfind('-').map(|at| &key[..at]);
-    let second = first.and_then(|k| k.rfind('-').map(|at| &k[..at]));
-    first.into_iter().chain(second)
 }

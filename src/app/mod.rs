@@ -204,7 +204,7 @@ impl App {
         marks.attach(&store);
         let open = options.open.filter(|&id| list.row_of(id).is_some());
         let restored = match (open, &options.saved.session) {
-            (None, Some(session)) => marks.restore(session),
+            (None, Some(session)) => Marks::restore(&store, session),
             _ => None,
         };
         let reading = open.is_some() || restored.is_some();
@@ -251,7 +251,7 @@ impl App {
         };
         update::sync(&mut app);
         if let Some(visit) = app.reader.view.filter(|_| reading) {
-            app.marks.opened(visit.id);
+            app.marks.opened(&app.store, visit.id);
             let link = visit.link.filter(|&n| n < app.link_count());
             app.reader.view = Some(Visit { link, ..visit });
         }

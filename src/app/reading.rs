@@ -9,6 +9,7 @@ use crate::strings::Message;
 
 use super::history::Visit;
 use super::list::ListView;
+use super::marks::Marks;
 use super::update::{Effect, open};
 use super::{App, Pane};
 
@@ -32,13 +33,17 @@ pub(super) fn settle(app: &mut App, before: Before) -> Vec<Effect> {
     if app.focus == Pane::Reader
         && let Some(id) = app.current()
     {
-        app.marks.opened(id);
+        app.marks.opened(&app.store, id);
     }
     let mut changes = app.marks.take_changes();
     if self::before(app) != before
         && let Some(view) = app.reader.view
     {
-        changes.push(Change::Session(app.marks.session(&view, &app.history)));
+        changes.push(Change::Session(Marks::session(
+            &app.store,
+            &view,
+            &app.history,
+        )));
     }
     changes.into_iter().map(Effect::Save).collect()
 }
@@ -57,7 +62,7 @@ pub(super) fn toggle_read(app: &mut App) -> bool {
     };
     let mark = app.marks.mark(id);
     let read = !mark.read;
-    app.marks.set(id, Mark { read, ..mark });
+    app.marks.set(&app.store, id, Mark { read, ..mark });
     app.message = Some(if read {
         Message::MarkedRead
     } else {
@@ -72,7 +77,7 @@ pub(super) fn toggle_star(app: &mut App) -> bool {
     };
     let mark = app.marks.mark(id);
     let starred = !mark.starred;
-    app.marks.set(id, Mark { starred, ..mark });
+    app.marks.set(&app.store, id, Mark { starred, ..mark });
     app.message = Some(if starred {
         Message::Starred
     } else {
@@ -137,7 +142,7 @@ pub(super) fn next_unread(app: &mut App, step: isize) -> bool {
 }
 
 pub(super) fn undo(app: &mut App) -> bool {
-    match app.marks.undo() {
+    match app.marks.undo(&app.store) {
         Some(id) => {
             if let Some(row) = app.list.row_of(id) {
                 app.selected = row;

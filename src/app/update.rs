@@ -12,6 +12,7 @@ use crate::strings::Message;
 use super::digits::{digit_typed, settle_pending};
 use super::geometry::{self, NARROW, max_top};
 use super::history::Visit;
+use super::marks::Marks;
 use super::reader::{link_in_view, top_row};
 use super::reading;
 use super::scroll::{highlight, paragraph, scroll, scroll_help, set_top, shown};
@@ -131,7 +132,7 @@ fn restore_awaited(app: &mut App) {
     let Some(session) = &app.awaited else {
         return;
     };
-    let Some((visit, history)) = app.marks.restore(session) else {
+    let Some((visit, history)) = Marks::restore(&app.store, session) else {
         if app.loading.is_none() {
             app.awaited = None;
         }
@@ -147,7 +148,7 @@ fn restore_awaited(app: &mut App) {
     if let Some(row) = app.list.row_of(visit.id) {
         app.selected = row;
     }
-    app.marks.opened(visit.id);
+    app.marks.opened(&app.store, visit.id);
 }
 
 /// Actions that come from the user rather than from the terminal or the clock.
@@ -277,7 +278,7 @@ fn move_selection(app: &mut App, motion: Motion) -> bool {
 /// Shows `id` in the reader; the visit being left goes into the history.
 pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
     app.focus = Pane::Reader;
-    app.marks.opened(id);
+    app.marks.opened(&app.store, id);
     if let Some(row) = app.list.row_of(id) {
         app.selected = row;
     }
@@ -295,7 +296,7 @@ pub(super) fn open(app: &mut App, id: ArticleId) -> bool {
 /// Returns to a visit from the history, exactly as it was left.
 fn restore(app: &mut App, visit: Visit) -> bool {
     app.reader.view = Some(visit);
-    app.marks.opened(visit.id);
+    app.marks.opened(&app.store, visit.id);
     if let Some(row) = app.list.row_of(visit.id) {
         app.selected = row;
     }

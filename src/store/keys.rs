@@ -46,6 +46,14 @@ impl Store {
         }
     }
 
+    /// Every article whose title slugs as `id`'s does, `id` too, in load order: when there are
+    /// several, each one's key has a hash.
+    pub fn same_slug(&self, id: ArticleId) -> &[ArticleId] {
+        self.by_base
+            .get(&self.bases[id.index()])
+            .map_or(&[], |ids| ids)
+    }
+
     /// The article whose [`key`](Self::key) this is.
     pub fn find_key(&self, key: &str) -> Option<ArticleId> {
         if let Some([only]) = self.by_base.get(key).map(|ids| &**ids) {

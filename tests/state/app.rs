@@ -270,6 +270,48 @@ fn marks_for_articles_not_loaded_yet_apply_when_their_batch_arrives() {
     );
 }
 
+#[test]
+fn a_mark_saved_under_a_hashed_key_applies_once_the_page_that_shares_its_slug_arrives() {
+    let page = |text: &str, source: &str| {
+        let mut page = liseuse::article::Article::new("Le Têt à Hanoï");
+        page.paragraphs.push(text.to_owned());
+        page.sources.push(source.to_owned());
+        page
+    };
+    let (first, second) = (
+        page("Premier texte.", "a.txt"),
+        page("Second texte.", "b.txt"),
+    );
+    // Alone, the first page's key is the slug; beside the second, both keys get a hash.
+    let both = Store::from_pages(vec![first.clone(), second.clone()]).0;
+    let (a, b) = (ArticleId(0), ArticleId(1));
+    let hashed = both.key(a);
+    assert_ne!(hashed, Store::from_pages(vec![first.clone()]).0.key(a));
+    let star = Mark {
+        read: true,
+        starred: true,
+    };
+    let mut saved = Saved::default();
+    saved.marks.insert(hashed.clone(), star);
+    let mut app = app_with(Store::from_pages(vec![first]).0, saved, (120, 40));
+    assert_eq!(app.mark(a), Mark::default(), "its key is the slug yet");
+    assert_eq!(app.unread(), 1);
+    add_pages(&mut app, vec![second]);
+    assert_eq!(app.store().key(a), hashed);
+    assert_eq!(app.mark(a), star);
+    assert_eq!(app.mark(b), Mark::default());
+    assert_eq!(app.unread(), 1, "the second page alone is unread");
+    // Marked now, the first page's mark is saved under its hashed key.
+    let effects = press(&mut app, "m");
+    assert!(
+        saves(&effects)
+            .iter()
+            .any(|c| matches!(c, Change::Read { key, .. } if *key == hashed)),
+        "{:?}",
+        saves(&effects)
+    );
+}
+
 /// The session of a run that read the last article, and the pages of the same corpus.
 fn session_on_the_last_article() -> (
     Saved,
