@@ -153,6 +153,8 @@ pub fn is_letter(c: char) -> bool {
         // Latin-1 punctuation (`«`, `»`, the no-break space, `°`) and three letters.
         '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
         'À'..='ɏ' => c != '×' && c != '÷',
+        // Latin Extended Additional, Vietnamese's precomposed letters (`ễ`, `ạ`): all letters.
+        '\u{1E00}'..='\u{1EFF}' => true,
         // General punctuation (`’`, `–`, `…`, no-break spaces): no letter.
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphabetic(),
