@@ -73,13 +73,16 @@ const DROP: &[(u32, u32)] = &[
 ];
 
 /// The class of `c`.
+/// No character below this one is in the table (nor a line or paragraph separator).
+pub const FIRST_DROPPED: char = '\u{34F}';
+
 pub fn class(c: char) -> Class {
     let c = u32::from(c);
     if c == 0x2028 || c == 0x2029 {
         return Class::Space;
     }
     // Printable ASCII and Latin-1 are the bulk of any page and hold none of the table.
-    if c < u32::from('\u{34F}') {
+    if c < u32::from(FIRST_DROPPED) {
         return Class::Keep;
     }
     let in_table = DROP

@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use crate::invisible::is_invisible;
+use crate::invisible::{FIRST_DROPPED, is_invisible};
 use crate::record::{Record, RelatedRecord};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -136,27 +136,53 @@ fn needs_escape(c: char) -> bool {
 /// Writes `json` (serde's output for one record) with every [`needs_escape`] character as a
 /// `\uXXXX` escape, and `indent` after each line break. Those characters and raw line breaks
 /// can only stand inside strings and between tokens respectively, so doing this over the whole
-/// text is safe.
+/// text is safe. Bytes that cannot start either are passed over a byte at a time, without
+/// decoding their characters: nearly all of a French page.
 fn write_escaped(json: &str, indent: &str, out: &mut dyn Write) -> io::Result<()> {
-    let mut start = 0;
-    for (at, c) in json.char_indices() {
-        let newline = c == '\n' && !indent.is_empty();
-        if !newline && !needs_escape(c) {
+    let bytes = json.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        if !may_start_escape(bytes[at]) {
+            at += 1;
             continue;
         }
-        out.write_all(&json.as_bytes()[start..at])?;
-        start = at + c.len_utf8();
-        if newline {
-            out.write_all(b"\n")?;
-            out.write_all(indent.as_bytes())?;
-        } else {
-            let mut units = [0; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(out, "\\u{unit:04x}")?;
+        // A byte that may start one is ASCII or a lead byte, so `at` is a character's start.
+        let Some(c) = json[at..].chars().next() else {
+            break;
+        };
+        let next = at + c.len_utf8();
+        let newline = c == '\n' && !indent.is_empty();
+        if newline || needs_escape(c) {
+            out.write_all(&bytes[start..at])?;
+            start = next;
+            if newline {
+                out.write_all(b"\n")?;
+                out.write_all(indent.as_bytes())?;
+            } else {
+                let mut units = [0; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(out, "\\u{unit:04x}")?;
+                }
             }
         }
+        at = next;
     }
-    out.write_all(&json.as_bytes()[start..])
+    out.write_all(&bytes[start..])
+}
+
+/// The lead byte of [`FIRST_DROPPED`] in UTF-8 (a two-byte character: 110xxxxx, its top five
+/// bits): no character from there on is passed over.
+const FIRST_DROPPED_LEAD: u8 = {
+    let code = FIRST_DROPPED as u32;
+    assert!(code >= 0x80 && code < 0x800);
+    (0xC0 | (code >> 6)) as u8
+};
+
+/// Whether `byte` may start a line break or a character [`needs_escape`] says is escaped:
+/// `\n`, DEL, the C1 controls (U+0080–U+009F, lead byte C2) and anything from the lead byte of
+/// the first character the invisible table holds. Continuation bytes (80–BF) never do.
+fn may_start_escape(byte: u8) -> bool {
+    byte == b'\n' || byte == 0x7F || byte == 0xC2 || byte >= FIRST_DROPPED_LEAD
 }
 
 #[cfg(test)]
@@ -179,6 +205,38 @@ mod tests {
             "\"a\\u007fb\\u009bc\\u202ed\\udb40\\udc41e\\u2028f\u{AD}é\""
         );
         assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
+    }
+
+    /// The writer before it passed bytes over: every character decoded and asked.
+    fn escaped_char_by_char(json: &str, indent: &str) -> String {
+        let mut out = String::new();
+        for c in json.chars() {
+            if c == '\n' && !indent.is_empty() {
+                out.push('\n');
+                out.push_str(indent);
+            } else if needs_escape(c) {
+                let mut units = [0; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_character_is_written_as_the_char_by_char_writer_did() {
+        let mut buf = [0; 4];
+        assert_eq!(
+            FIRST_DROPPED.encode_utf8(&mut buf).as_bytes()[0],
+            FIRST_DROPPED_LEAD
+        );
+        let every: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for indent in ["", "    "] {
+            assert!(escaped(&every, indent) == escaped_char_by_char(&every, indent));
+        }
     }
 
     #[test]
