@@ -41,9 +41,9 @@ struct Marker<'a> {
 /// The image markers of a line, left to right. Few real markers stand in a line; bounding the
 /// candidates keeps a pathological line linear.
 fn markers(line: &str) -> impl Iterator<Item = Marker<'_>> {
-    // Every marker has `nh` or `NH` after its `a`: a line without either (most French
-    // lines) is not scanned character by character.
-    let possible = line.contains("nh") || line.contains("NH");
+    // Every marker has `nh` or `NH` after its `a`, then a number: a line without them (most
+    // lines, French or with Vietnamese names) is not scanned character by character.
+    let possible = may_hold_marker(line);
     let candidates = if possible { line } else { "" };
     candidates
         .match_indices(['a', 'A', 'ả', 'Ả'])
@@ -114,6 +114,18 @@ fn is_marked_title(marker: &Marker<'_>) -> bool {
 }
 
 /// After `a`/`ả`: `nh`, optional spaces, then a number; returns the byte offset after the number.
+/// Whether `line` has `nh` or `NH` followed by a number (spaces between): what
+/// [`marker_end`] needs after every marker.
+fn may_hold_marker(line: &str) -> bool {
+    ["nh", "NH"].iter().any(|pair| {
+        line.match_indices(pair).any(|(at, _)| {
+            line[at + pair.len()..]
+                .trim_start_matches([' ', '\u{A0}'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
 fn marker_end(after: &str) -> Option<usize> {
     let rest = after
         .strip_prefix("nh")
