@@ -1,6 +1,9 @@
 //! The one folding function: two strings that a reader would call "the same title" fold to the
 //! same key. Used by the store's title index, `--open`, and (later) search.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Folds case, accents (and other compatibility forms such as `ᵉ`), apostrophe kinds, dash kinds
@@ -88,7 +91,6 @@ fn fold_into(text: &str, out: &mut String, spaces: Spaces) {
     }
 }
 
-/// ASCII white space as `char::is_whitespace` has it (tab to carriage return, and space).
 /// The fold of an ASCII character that is no space.
 fn fold_ascii(byte: u8) -> char {
     match byte {
@@ -97,6 +99,7 @@ fn fold_ascii(byte: u8) -> char {
     }
 }
 
+/// ASCII white space as `char::is_whitespace` has it (tab to carriage return, and space).
 fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
@@ -108,25 +111,44 @@ fn folds_to_itself(byte: u8) -> bool {
 
 /// Blocks of characters folded once, by the general path, and then looked up: Latin-1 and Latin
 /// Extended (French), Latin Extended Additional (Vietnamese), general punctuation (`’`, `–`).
-const TABLED: [std::ops::Range<u32>; 3] = [0x80..0x250, 0x1E00..0x1F00, 0x2010..0x2070];
+const TABLED: &[Range<u32>] = &[0x80..0x250, 0x1E00..0x1F00, 0x2010..0x2070];
 
 /// The fold of `c` alone, if it is in [`TABLED`] and folds to no white space ("" for a mark).
 fn table_fold(c: char) -> Option<&'static str> {
-    static TABLE: std::sync::OnceLock<Vec<Vec<Option<Box<str>>>>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        TABLED
-            .iter()
+    static TABLE: LazyLock<CharTable<Option<Box<str>>>> =
+        LazyLock::new(|| CharTable::new(TABLED, fold_alone));
+    TABLE.get(c)?.as_deref()
+}
+
+/// What a function says of each character of a few blocks, asked once and then looked up: the
+/// fold and the glued-word repair ask the same questions of every character of every page, and
+/// the characters of French and Vietnamese text lie in a few blocks.
+pub(crate) struct CharTable<T> {
+    blocks: &'static [Range<u32>],
+    answers: Vec<Vec<T>>,
+}
+
+impl<T: Default> CharTable<T> {
+    /// `answer` of every character of `blocks` (a code point that is no character, a
+    /// surrogate, gets `T::default()`).
+    pub(crate) fn new(blocks: &'static [Range<u32>], answer: impl Fn(char) -> T) -> Self {
+        let answers = (blocks.iter())
             .map(|block| {
-                block
-                    .clone()
-                    .map(|code| char::from_u32(code).and_then(fold_alone))
+                (block.clone())
+                    .map(|code| char::from_u32(code).map_or_else(T::default, &answer))
                     .collect()
             })
-            .collect()
-    });
-    let code = c as u32;
-    let block = TABLED.iter().position(|block| block.contains(&code))?;
-    table[block][(code - TABLED[block].start) as usize].as_deref()
+            .collect();
+        Self { blocks, answers }
+    }
+
+    /// What the function said of `c`, if `c` is in the blocks.
+    pub(crate) fn get(&self, c: char) -> Option<&T> {
+        let code = c as u32;
+        let (block, answers) =
+            (self.blocks.iter().zip(&self.answers)).find(|(block, _)| block.contains(&code))?;
+        answers.get((code - block.start) as usize)
+    }
 }
 
 /// What `c` folds to by the general path, unless its decomposition holds white space (those

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::Split;
 use super::rules::{Judge, Rule};
-use crate::fold::is_letter;
+use crate::fold::{CharTable, is_letter};
 use crate::invisible::is_invisible;
 
 /// How many times one run may be split again after a first split (`desrésultatspositifs`).
@@ -109,24 +109,10 @@ fn is_machine_char(c: char) -> bool {
 /// (ASCII, Latin-1 and Latin Extended, Latin Extended Additional): the repairer asks it of every
 /// character of every token, and its Unicode look-ups cost a tenth of a page's repair.
 fn is_machine_char_tabled(c: char) -> bool {
-    static TABLES: LazyLock<[Vec<bool>; 2]> = LazyLock::new(|| {
-        TABLED.map(|block| {
-            block
-                .map(|code| char::from_u32(code).is_some_and(is_machine_char))
-                .collect()
-        })
-    });
-    let code = c as u32;
-    for (block, table) in TABLED.iter().zip(TABLES.iter()) {
-        if block.contains(&code) {
-            return table[(code - block.start) as usize];
-        }
-    }
-    is_machine_char(c)
+    static TABLE: LazyLock<CharTable<bool>> =
+        LazyLock::new(|| CharTable::new(&[0..0x250, 0x1E00..0x1F00], is_machine_char));
+    TABLE.get(c).copied().unwrap_or_else(|| is_machine_char(c))
 }
-
-/// The blocks [`is_machine_char_tabled`] reads from a table.
-const TABLED: [std::ops::Range<u32>; 2] = [0..0x250, 0x1E00..0x1F00];
 
 /// The runs of letters of `token`, as byte ranges.
 fn runs(token: &str) -> Vec<(usize, usize)> {
