@@ -1,9 +1,9 @@
 //! Read marks and stars as the app holds them: by article key for everything saved (articles
 //! not loaded, or not in this corpus at all, are kept, never dropped), and by id for the
 //! articles in the store, with the unread count kept as they change. Keys are the store's
-//! (`Store::key`, `Store::find_key`), asked when a mark is looked up or saved, not copied. Changes go to an outbox
-//! that `update` turns into `Effect::Save`s, and onto an undo stack. Also the session (open
-//! article and history) as places to save, and back from them.
+//! (`Store::key`, `Store::find_key`), asked when a mark is looked up or saved, not copied.
+//! Changes go to an outbox that `update` turns into `Effect::Save`s, and onto an undo stack.
+//! Also the session (open article and history) as places to save, and back from them.
 
 use std::collections::HashMap;
 

@@ -113,19 +113,14 @@ fn is_marked_title(marker: &Marker<'_>) -> bool {
             .is_some_and(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// After `a`/`ả`: `nh`, optional spaces, then a number; returns the byte offset after the number.
-/// Whether `line` has `nh` or `NH` followed by a number (spaces between): what
-/// [`marker_end`] needs after every marker.
+/// Whether [`marker_end`], which every marker needs after its `a`, finds an end after some
+/// `nh` or `NH` of `line`.
 fn may_hold_marker(line: &str) -> bool {
-    ["nh", "NH"].iter().any(|pair| {
-        line.match_indices(pair).any(|(at, _)| {
-            line[at + pair.len()..]
-                .trim_start_matches([' ', '\u{A0}'])
-                .starts_with(|c: char| c.is_ascii_digit())
-        })
-    })
+    (line.match_indices("nh").chain(line.match_indices("NH")))
+        .any(|(at, _)| marker_end(&line[at..]).is_some())
 }
 
+/// After `a`/`ả`: `nh`, optional spaces, then a number; returns the byte offset after the number.
 fn marker_end(after: &str) -> Option<usize> {
     let rest = after
         .strip_prefix("nh")
